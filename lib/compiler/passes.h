@@ -1,0 +1,27 @@
+/* passes.h: the table of mlopt's own passes, one row per pass flag.
+ * The MLIR C API cannot register C passes by name, so ml-opt and
+ * mloptParsePipeline look them up here. */
+#ifndef MLOPT_COMPILER_PASSES_H
+#define MLOPT_COMPILER_PASSES_H
+
+#include "mlir-c/Pass.h"
+#include "ir/strbuf.h"
+
+typedef struct MlPassDef {
+  const char *flag;       /* "tile", used as --tile[=VALUE] */
+  const char *value_help; /* "N[,N...]"; NULL if the pass takes no value */
+  const char *summary;    /* one line, for --help */
+  /* Appends the pass to `pm` (anchored on builtin.module). `value` has
+   * data == NULL when the flag had no `=VALUE`. On a bad value writes one
+   * message to `err` and fails. */
+  MlirLogicalResult (*add)(MlirOpPassManager pm, MlirStringRef value,
+                           MlBuf *err);
+} MlPassDef;
+
+/* NULL-terminated by a row whose flag is NULL. */
+extern const MlPassDef ml_pass_table[];
+
+/* The row for `flag`, or NULL. */
+const MlPassDef *ml_pass_lookup(MlirStringRef flag);
+
+#endif

@@ -1,0 +1,20 @@
+/* capi_gaps.h: internal C view of capi_gaps.cpp (see there). */
+#ifndef MLOPT_IR_CAPI_GAPS_H
+#define MLOPT_IR_CAPI_GAPS_H
+
+#include <stdbool.h>
+
+#include "mlir-c/Support.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// True if an upstream pass or pass pipeline is registered as `name`.
+bool ml_upstream_pass_registered(MlirStringRef name);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
