@@ -72,12 +72,42 @@ static MlirLogicalResult add_textual_pipeline(MlirOpPassManager pm,
   MlirStringRef inner = mlirStringRefCreate(s + alen, (size_t)(e - 1 - s - alen));
   MlirLogicalResult r = mlirOpPassManagerAddPipeline(pm, inner, ml_buf_callback, &msg);
   if (mlirLogicalResultIsFailure(r)) {
-    ml_buf_rtrim(&msg);
-    ml_buf_printf(err, "invalid pass pipeline '%.*s': %s", (int)text.length,
-                  text.data, ml_buf_str(&msg));
+    /* Keep MLIR's message, not its position in our inner substring. */
+    static const char where[] = "MLIR Textual PassPipeline Parser:";
+    const char *m = strstr(ml_buf_str(&msg), where);
+    m = m ? strstr(m, "error: ") : NULL;
+    m = m ? m + 7 : ml_buf_str(&msg);
+    const char *nl = strchr(m, '\n');
+    ml_buf_printf(err, "invalid pass pipeline '%.*s': %.*s", (int)text.length,
+                  text.data, nl ? (int)(nl - m) : (int)strlen(m), m);
   }
   ml_buf_free(&msg);
   return r;
+}
+
+/* Appends the useful lines of MLIR's pass-option error `msg` to `err` as
+ * ": detail; detail". MLIR restates the failure ("failed to add ...") and
+ * prefixes "<Pass-Options-Parser>: "; both are dropped. (LLVM prints a bad
+ * option *value* straight to stderr, out of the callback's reach; ml-opt
+ * captures that itself.) */
+static void append_option_error(MlBuf *err, const char *msg) {
+  static const char prefix[] = "<Pass-Options-Parser>: ";
+  const char *sep = ": ";
+  for (const char *line = msg; *line;) {
+    const char *nl = strchr(line, '\n');
+    size_t len = nl ? (size_t)(nl - line) : strlen(line);
+    const char *p = line;
+    if (len >= sizeof prefix - 1 && !memcmp(p, prefix, sizeof prefix - 1))
+      p += sizeof prefix - 1;
+    while (p < line + len && (*p == ':' || *p == ' '))
+      p++;
+    size_t n = (size_t)(line + len - p);
+    if (n && strncmp(p, "failed to add", 13) != 0) {
+      ml_buf_printf(err, "%s%.*s", sep, (int)n, p);
+      sep = "; ";
+    }
+    line = nl ? nl + 1 : line + len;
+  }
 }
 
 /* Appends the registered upstream pass `name` with option string `value`. */
@@ -94,16 +124,9 @@ static MlirLogicalResult add_upstream_pass(MlirOpPassManager pm,
   MlirLogicalResult r = mlirOpPassManagerAddPipeline(
       pm, mlirStringRefCreate(element.data, element.len), ml_buf_callback, &msg);
   if (mlirLogicalResultIsFailure(r)) {
-    ml_buf_rtrim(&msg);
-    /* MLIR's option errors start with ": " and end with a restatement. */
-    const char *m = ml_buf_str(&msg);
-    while (*m == ':' || *m == ' ')
-      m++;
-    const char *nl = strchr(m, '\n');
-    ml_buf_printf(err, "invalid value '%.*s' for --%.*s: %.*s",
-                  (int)value.length, value.data ? value.data : "",
-                  (int)name.length, name.data,
-                  nl ? (int)(nl - m) : (int)strlen(m), m);
+    ml_buf_printf(err, "invalid value '%.*s' for --%.*s", (int)value.length,
+                  value.data ? value.data : "", (int)name.length, name.data);
+    append_option_error(err, ml_buf_str(&msg));
   }
   ml_buf_free(&element);
   ml_buf_free(&msg);
