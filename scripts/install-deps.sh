@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages mlopt needs to build and test, and only those
+# that are missing, so a second run costs a few dpkg queries (~0.1 s).
+# Packages come from Debian's archive only.
+set -euo pipefail
+
+packages=(
+  # MLIR/LLVM 22 (headers, libMLIR.so, mlir-opt, lit, FileCheck, not)
+  libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
+  # build
+  cmake ninja-build make gcc g++ python3
+  # tests: memory checking
+  valgrind
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || {
+    echo "install-deps: need root (or sudo) to install: ${missing[*]}" >&2
+    exit 1
+  }
+  sudo=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"

@@ -1,0 +1,28 @@
+# lit configuration for mlopt's tests. CMake writes lit.site.cfg.py into the
+# build tree with the paths below, then loads this file.
+import os
+
+import lit.formats
+
+config.name = "mlopt"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.mlopt_binary_dir, "test", "lit")
+
+# Our tools first, then LLVM's FileCheck, not, count, split-file.
+for d in (config.llvm_tools_dir, config.mlopt_tools_dir):
+    config.environment["PATH"] = os.path.pathsep.join(
+        [d, config.environment.get("PATH", "")])
+
+# Sanitizer builds: keep reports on and make them fail the test.
+for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+
+if config.mlopt_sanitize:
+    config.available_features.add("asan")
