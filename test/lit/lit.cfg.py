@@ -22,7 +22,6 @@ for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
         config.environment[var] = os.environ[var]
 
 config.substitutions.append(("%python", config.python_executable))
-config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 
 if config.mlopt_sanitize:
     config.available_features.add("asan")
