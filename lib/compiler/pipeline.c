@@ -114,21 +114,35 @@ static void append_option_error(MlBuf *err, const char *msg) {
 static MlirLogicalResult add_upstream_pass(MlirOpPassManager pm,
                                            MlirStringRef name,
                                            MlirStringRef value, MlBuf *err) {
-  MlBuf element = {0}, msg = {0};
+  /* A pass restricted to another op (func.func) nests under the module by
+   * itself, as in mlir-opt: "--cse" stays "cse", "--X" becomes
+   * "func.func(X)". Interface passes (any FunctionOpInterface op) cannot be
+   * nested implicitly; --pass-pipeline spells those out. */
+  MlBuf element = {0}, anchor = {0}, msg = {0};
+  bool nested = ml_upstream_pass_anchor(name, ml_buf_callback, &anchor) &&
+                strcmp(ml_buf_str(&anchor), "builtin.module") != 0;
+  if (nested)
+    ml_buf_printf(&element, "%s(", ml_buf_str(&anchor));
   ml_buf_append(&element, name.data, name.length);
   if (value.data) {
     ml_buf_puts(&element, "{");
     ml_buf_append(&element, value.data, value.length);
     ml_buf_puts(&element, "}");
   }
+  if (nested)
+    ml_buf_puts(&element, ")");
   MlirLogicalResult r = mlirOpPassManagerAddPipeline(
       pm, mlirStringRefCreate(element.data, element.len), ml_buf_callback, &msg);
   if (mlirLogicalResultIsFailure(r)) {
-    ml_buf_printf(err, "invalid value '%.*s' for --%.*s", (int)value.length,
-                  value.data ? value.data : "", (int)name.length, name.data);
+    if (value.data)
+      ml_buf_printf(err, "invalid value '%.*s' for --%.*s", (int)value.length,
+                    value.data, (int)name.length, name.data);
+    else
+      ml_buf_printf(err, "cannot add pass --%.*s", (int)name.length, name.data);
     append_option_error(err, ml_buf_str(&msg));
   }
   ml_buf_free(&element);
+  ml_buf_free(&anchor);
   ml_buf_free(&msg);
   return r;
 }

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "mlir-c/Pass.h"
 #include "mlir-c/Support.h"
 
 #ifdef __cplusplus
@@ -12,6 +13,11 @@ extern "C" {
 
 /// True if an upstream pass or pass pipeline is registered as `name`.
 bool ml_upstream_pass_registered(MlirStringRef name);
+
+/// If the registered upstream pass `name` is restricted to one op (e.g.
+/// "func.func"), passes that op name to `callback` and returns true.
+bool ml_upstream_pass_anchor(MlirStringRef name, MlirStringCallback callback,
+                             void *userData);
 
 #ifdef __cplusplus
 }
