@@ -25,3 +25,11 @@ config.substitutions.append(("%python", config.python_executable))
 
 if config.mlopt_sanitize:
     config.available_features.add("asan")
+
+# valgrind cannot run ASan binaries; in a plain build it checks memory.
+import shutil
+if shutil.which("valgrind") and not config.mlopt_sanitize:
+    config.available_features.add("valgrind")
+    config.substitutions.append(
+        ("%valgrind", "valgrind -q --leak-check=full --errors-for-leak-kinds=definite "
+                      "--error-exitcode=99"))
