@@ -3,11 +3,16 @@
 #define MLOPT_C_DIALECTS_H
 
 #include "mlir-c/IR.h"
+#include "mlir-c/RegisterEverything.h"
 #include "mlopt-c/Support.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/// Dialect handles, as for upstream dialects (mlirGetDialectHandle__mlt__):
+/// mlt, the tensor level.
+MLIR_DECLARE_CAPI_DIALECT_REGISTRATION(Mlt, mlt);
 
 /// Inserts every mlopt dialect (mlt, loop, accel, as they land) into
 /// `registry`. The registry stays owned by the caller; append it to a context

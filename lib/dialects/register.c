@@ -4,5 +4,5 @@
 #include "mlopt-c/Dialects.h"
 
 void mloptRegisterAllDialects(MlirDialectRegistry registry) {
-  (void)registry; /* no mlopt dialect is declared yet */
+  mlirDialectHandleInsertDialect(mlirGetDialectHandle__mlt__(), registry);
 }
