@@ -11,8 +11,10 @@ extern "C" {
 #endif
 
 /// Dialect handles, as for upstream dialects (mlirGetDialectHandle__mlt__):
-/// mlt, the tensor level.
+/// mlt, the tensor level; loop, the loop level; accel, the accelerator level.
 MLIR_DECLARE_CAPI_DIALECT_REGISTRATION(Mlt, mlt);
+MLIR_DECLARE_CAPI_DIALECT_REGISTRATION(Loop, loop);
+MLIR_DECLARE_CAPI_DIALECT_REGISTRATION(Accel, accel);
 
 /// Inserts every mlopt dialect (mlt, loop, accel, as they land) into
 /// `registry`. The registry stays owned by the caller; append it to a context

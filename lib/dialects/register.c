@@ -5,4 +5,6 @@
 
 void mloptRegisterAllDialects(MlirDialectRegistry registry) {
   mlirDialectHandleInsertDialect(mlirGetDialectHandle__mlt__(), registry);
+  mlirDialectHandleInsertDialect(mlirGetDialectHandle__loop__(), registry);
+  mlirDialectHandleInsertDialect(mlirGetDialectHandle__accel__(), registry);
 }

@@ -1,0 +1,26 @@
+//===- AccelDialect.cpp - registration of the accel dialect (ODS glue) -------===//
+#include "AccelDialect.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace mlopt::accel;
+
+#include "AccelDialect.cpp.inc"
+#include "AccelEnums.cpp.inc"
+#define GET_ATTRDEF_CLASSES
+#include "AccelAttrs.cpp.inc"
+#define GET_TYPEDEF_CLASSES
+#include "AccelTypes.cpp.inc"
+
+void AccelDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "AccelOps.cpp.inc"
+      >();
+}
+
+#define GET_OP_CLASSES
+#include "AccelOps.cpp.inc"
