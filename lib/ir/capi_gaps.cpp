@@ -4,6 +4,8 @@
 //    source name for locations (mlir-c has one or the other);
 //  - asking whether a pass or pass pipeline is registered under a name
 //    (mlir-c can only try to parse a pipeline, which prints on failure);
+//  - turning off the "see current operation" note MLIR attaches to op
+//    diagnostics (mlir-opt does so under --verify-diagnostics);
 //  - finding the op a registered pass is restricted to, so a pass flag for
 //    a func.func pass can be nested under the module as mlir-opt does
 //    (mlir-c only adds pipeline text, which must spell the nesting out).
@@ -13,6 +15,7 @@
 #include "mlir/CAPI/Pass.h"
 #include "mlir/CAPI/Support.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -55,4 +58,9 @@ extern "C" bool ml_upstream_pass_anchor(MlirStringRef name,
     return true;
   }
   return false;
+}
+
+extern "C" void ml_context_print_op_on_diagnostic(MlirContext context,
+                                                  bool enable) {
+  unwrap(context)->printOpOnDiagnostic(enable);
 }

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "mlir-c/IR.h"
 #include "mlir-c/Pass.h"
 #include "mlir-c/Support.h"
 
@@ -18,6 +19,9 @@ bool ml_upstream_pass_registered(MlirStringRef name);
 /// "func.func"), passes that op name to `callback` and returns true.
 bool ml_upstream_pass_anchor(MlirStringRef name, MlirStringCallback callback,
                              void *userData);
+
+/// Whether op diagnostics get a "see current operation" note.
+void ml_context_print_op_on_diagnostic(MlirContext context, bool enable);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "io.h"
+#include "ir/capi_gaps.h"
 #include "ir/diagnostics.h"
 #include "mlir-c/Pass.h"
 #include "mlir-c/RegisterEverything.h"
@@ -63,6 +64,8 @@ static MlirContext create_context(const MlOptions *o,
   MlirContext ctx = mlirContextCreateWithRegistry(registry, false);
   mlirContextEnableMultithreading(ctx, !o->disable_threading);
   mlirContextSetAllowUnregisteredDialects(ctx, o->allow_unregistered_dialect);
+  /* As mlir-opt: expected-* comments are about messages, not op dumps. */
+  ml_context_print_op_on_diagnostic(ctx, !o->verify_diagnostics);
   return ctx;
 }
 
