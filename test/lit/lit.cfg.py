@@ -22,6 +22,8 @@ for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
         config.environment[var] = os.environ[var]
 
 config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%mlopt_src", config.mlopt_source_dir))
+config.substitutions.append(("%mlopt_build", config.mlopt_binary_dir))
 
 if config.mlopt_sanitize:
     config.available_features.add("asan")
