@@ -1,4 +1,4 @@
-//===- AccelCAPI.cpp - the accel dialect handle for the C API ----------------===//
+//===- AccelCAPI.cpp - the accel dialect handle for the C API -------------===//
 #include "AccelDialect.h"
 #include "mlir/CAPI/Registration.h"
 #include "mlopt-c/Dialects.h"

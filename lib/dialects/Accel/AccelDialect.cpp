@@ -1,4 +1,10 @@
-//===- AccelDialect.cpp - registration of the accel dialect (ODS glue) -------===//
+//===- AccelDialect.cpp - registration of the accel dialect (ODS glue) ----===//
+//
+// Pulls in the ODS-generated definitions and registers the ops, the
+// #accel.target attribute and the !accel.buf / !accel.token types. Parsers,
+// printers and verifiers live in AccelOps.cpp.
+//
+//===----------------------------------------------------------------------===//
 #include "AccelDialect.h"
 
 #include "mlir/IR/Builders.h"
@@ -19,6 +25,14 @@ void AccelDialect::initialize() {
   addOperations<
 #define GET_OP_LIST
 #include "AccelOps.cpp.inc"
+      >();
+  addAttributes<
+#define GET_ATTRDEF_LIST
+#include "AccelAttrs.cpp.inc"
+      >();
+  addTypes<
+#define GET_TYPEDEF_LIST
+#include "AccelTypes.cpp.inc"
       >();
 }
 

@@ -1,4 +1,10 @@
-//===- AccelDialect.h - the accel dialect in C++ (ODS glue) ---------*- C++ -*-===//
+//===- AccelDialect.h - the accel dialect in C++ (ODS glue) -----*- C++ -*-===//
+//
+// Only for lib/dialects/Accel: the rest of mlopt reaches accel through the C
+// API (mlirGetDialectHandle__accel__, the generic operation API, and
+// mlirTypeParseGet / mlirAttributeParseGet for !accel.buf and #accel.target).
+//
+//===----------------------------------------------------------------------===//
 #ifndef MLOPT_DIALECTS_ACCEL_ACCELDIALECT_H
 #define MLOPT_DIALECTS_ACCEL_ACCELDIALECT_H
 

@@ -1,4 +1,9 @@
 //===- LoopDialect.h - the loop dialect in C++ (ODS glue) ---------*- C++ -*-===//
+//
+// Only for lib/dialects/Loop: the rest of mlopt reaches loop through the C API
+// (mlirGetDialectHandle__loop__ and the generic operation API).
+//
+//===----------------------------------------------------------------------===//
 #ifndef MLOPT_DIALECTS_LOOP_LOOPDIALECT_H
 #define MLOPT_DIALECTS_LOOP_LOOPDIALECT_H
 
@@ -7,6 +12,7 @@
 #include "mlir/IR/Dialect.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "LoopDialect.h.inc"
