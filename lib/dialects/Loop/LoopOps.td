@@ -22,7 +22,7 @@ def Loop_Dialect : Dialect {
   let cppNamespace = "::mlopt::loop";
   let summary = "Loop nests with buffer semantics on memrefs";
   let description = [{
-    The middle level of mlopt. `--lower-to-loops` turns every `mlt` operation
+    The middle level of mlopt. `--lower-to-loops` (planned) turns every `mlt` operation
     into a nest of `loop.for` operations whose bodies `memref.load`, compute
     with `arith`/`math` and `memref.store`. Tiling, vectorization, unrolling
     and parallelization act at this level, where the iterator kind of each

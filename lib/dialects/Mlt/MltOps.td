@@ -23,8 +23,8 @@ def Mlt_Dialect : Dialect {
     The entry level of mlopt. Operations take and return ranked, statically
     shaped builtin `tensor` values of f32, f16, bf16, i8, i32 or i64 and have
     no side effects. A dynamic dimension is rejected: dynamic shapes are not
-    supported yet. `--fuse` groups operations into `mlt.fused` regions;
-    `--lower-to-loops` lowers every operation to `loop.for` nests.
+    supported yet. The planned `--fuse` groups operations into `mlt.fused`
+    regions and `--lower-to-loops` lowers every operation to `loop.for` nests.
   }];
 }
 
@@ -370,7 +370,7 @@ def Mlt_FusedOp : Mlt_Op<"fused", [IsolatedFromAbove, SingleBlock,
     RecursiveMemoryEffects]> {
   let summary = "a group of mlt ops compiled as one loop nest";
   let description = [{
-    Produced by `--fuse`. The body's arguments are the group's inputs, in
+    Produced by `--fuse` (planned). The body's arguments are the group's inputs, in
     order and of the same types; `mlt.yield` gives the group's results.
 
     ```mlir
