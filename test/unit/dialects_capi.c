@@ -13,30 +13,8 @@
 #include "mlir-c/Diagnostics.h"
 #include "mlir-c/IR.h"
 #include "mlopt-c/Dialects.h"
+#include "test_util.h"
 
-static int failures;
-
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      failures++;                                                              \
-    }                                                                          \
-  } while (0)
-
-typedef struct {
-  char text[4096];
-  size_t len;
-} Text;
-
-static void append(MlirStringRef s, void *user) {
-  Text *t = user;
-  size_t n = s.length < sizeof t->text - 1 - t->len ? s.length
-                                                     : sizeof t->text - 1 - t->len;
-  memcpy(t->text + t->len, s.data, n);
-  t->len += n;
-  t->text[t->len] = '\0';
-}
 
 /* Collects diagnostics instead of printing them. */
 static MlirLogicalResult collect(MlirDiagnostic d, void *user) {
@@ -93,16 +71,16 @@ static void testMltMatmul(void) {
   MlirOperation op = mlirOperationCreate(&state);
   mlirBlockAppendOwnedOperation(block, op); /* takes ownership */
   CHECK(mlirOperationVerify(op));
-  Text out = {{0}, 0};
+  Text out = {0};
   mlirOperationPrint(op, append, &out);
   /* Printed alone, the block arguments have no names; the syntax shows. */
-  fprintf(stderr, "  built: %s\n", out.text);
-  CHECK(strstr(out.text, "= mlt.matmul ") != NULL);
-  CHECK(strstr(out.text, " : tensor<4x8xf32>, tensor<8x16xf32> -> "
+  fprintf(stderr, "  built: %s\n", text_str(&out));
+  CHECK(strstr(text_str(&out), "= mlt.matmul ") != NULL);
+  CHECK(strstr(text_str(&out), " : tensor<4x8xf32>, tensor<8x16xf32> -> "
                          "tensor<4x16xf32>") != NULL);
 
   /* The same op with a wrong result shape is refused with its message. */
-  Text diag = {{0}, 0};
+  Text diag = {0};
   MlirDiagnosticHandlerID h =
       mlirContextAttachDiagnosticHandler(ctx, collect, &diag, NULL);
   MlirType bad = parse_type(ctx, "tensor<4x15xf32>");
@@ -112,11 +90,13 @@ static void testMltMatmul(void) {
   MlirOperation wrong = mlirOperationCreate(&state);
   mlirBlockAppendOwnedOperation(block, wrong);
   CHECK(!mlirOperationVerify(wrong));
-  CHECK(strstr(diag.text, "result shape [4, 15] does not match the expected "
+  CHECK(strstr(text_str(&diag), "result shape [4, 15] does not match the expected "
                           "[4, 16]") != NULL);
   mlirContextDetachDiagnosticHandler(ctx, h);
   mlirBlockDestroy(block);
   mlirContextDestroy(ctx);
+  free(out.data);
+  free(diag.data);
 }
 
 static MlirNamedAttribute named(MlirContext ctx, const char *name,
@@ -153,12 +133,13 @@ static void testLoopFor(void) {
   MlirOperation op = mlirOperationCreate(&state);
   CHECK(!mlirOperationIsNull(op));
   CHECK(mlirOperationVerify(op));
-  Text out = {{0}, 0};
+  Text out = {0};
   mlirOperationPrint(op, append, &out);
-  fprintf(stderr, "  built: %s\n", out.text);
-  CHECK(strstr(out.text, "loop.for %arg0 = 0 to 128 step 32 parallel {") != NULL);
+  fprintf(stderr, "  built: %s\n", text_str(&out));
+  CHECK(strstr(text_str(&out), "loop.for %arg0 = 0 to 128 step 32 parallel {") != NULL);
   mlirOperationDestroy(op);
   mlirContextDestroy(ctx);
+  free(out.data);
 }
 
 /* accel.alloc inside a module: verifies under a module carrying an
@@ -173,7 +154,7 @@ static void testAccelAlloc(void) {
       ctx, str("#accel.target<pe = 16x16, spad = 262144, acc = 65536, "
                "dma = 64, in = i8, acc_t = i32>"));
   CHECK(!mlirAttributeIsNull(target));
-  Text diag = {{0}, 0};
+  Text diag = {0};
   MlirDiagnosticHandlerID h =
       mlirContextAttachDiagnosticHandler(ctx, collect, &diag, NULL);
   for (int with_target = 1; with_target >= 0; with_target--) {
@@ -185,20 +166,22 @@ static void testAccelAlloc(void) {
     mlirOperationStateAddResults(&state, 1, &buf);
     MlirOperation op = mlirOperationCreate(&state);
     mlirBlockAppendOwnedOperation(mlirModuleGetBody(module), op);
-    Text out = {{0}, 0};
+    Text out = {0};
     mlirOperationPrint(mop, append, &out);
     if (with_target) {
-      fprintf(stderr, "  built: %s", out.text);
+      fprintf(stderr, "  built: %s", text_str(&out));
       CHECK(mlirOperationVerify(mop));
-      CHECK(strstr(out.text, "accel.alloc : !accel.buf<spad, 16x16xi8>") != NULL);
+      CHECK(strstr(text_str(&out), "accel.alloc : !accel.buf<spad, 16x16xi8>") != NULL);
     } else {
       CHECK(!mlirOperationVerify(mop));
-      CHECK(strstr(diag.text, "needs an 'accel.target' attribute") != NULL);
+      CHECK(strstr(text_str(&diag), "needs an 'accel.target' attribute") != NULL);
     }
     mlirModuleDestroy(module);
+    free(out.data);
   }
   mlirContextDetachDiagnosticHandler(ctx, h);
   mlirContextDestroy(ctx);
+  free(diag.data);
 }
 
 int main(void) {
@@ -206,6 +189,5 @@ int main(void) {
   testMltMatmul();
   testLoopFor();
   testAccelAlloc();
-  fprintf(stderr, "%s: %d failure(s)\n", failures ? "FAIL" : "PASS", failures);
-  return failures ? 1 : 0;
+  return finish();
 }

@@ -12,32 +12,8 @@
 #include "mlir-c/Pass.h"
 #include "mlir-c/RegisterEverything.h"
 #include "mlopt-c/Mlopt.h"
+#include "test_util.h"
 
-static int failures;
-
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      failures++;                                                              \
-    }                                                                          \
-  } while (0)
-
-typedef struct {
-  char *data;
-  size_t len;
-} Text;
-
-static void append(MlirStringRef s, void *user) {
-  Text *t = user;
-  char *p = realloc(t->data, t->len + s.length + 1);
-  if (!p)
-    abort();
-  memcpy(p + t->len, s.data, s.length);
-  t->len += s.length;
-  p[t->len] = '\0';
-  t->data = p;
-}
 
 static MlirContext create_context(void) {
   MlirDialectRegistry registry = mlirDialectRegistryCreate();
@@ -175,6 +151,5 @@ int main(void) {
   testErrors();
   testIntrospection();
   testParse();
-  fprintf(stderr, "%s: %d failure(s)\n", failures ? "FAIL" : "PASS", failures);
-  return failures ? 1 : 0;
+  return finish();
 }
