@@ -1,11 +1,17 @@
 /* passes: the rows of mlopt's pass table. Each pass lives in its own file
  * under lib/transforms or lib/conversion and exports an `add` function named
- * in its row. The dialect and transformation issues fill this table. */
+ * in its row. Rows are in the order --help lists them. */
 #include "compiler/passes.h"
 
 #include <string.h>
 
 const MlPassDef ml_pass_table[] = {
+    {"convert-loop-to-scf", NULL, "lower loop.for to scf.for",
+     ml_add_convert_loop_to_scf},
+    {"lower-to-llvm", NULL,
+     "lower loop/scf/arith/math/memref/func to the llvm dialect; every "
+     "defined function gets a C wrapper",
+     ml_add_lower_to_llvm},
     {NULL, NULL, NULL, NULL},
 };
 

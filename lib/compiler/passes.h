@@ -21,6 +21,12 @@ typedef struct MlPassDef {
 /* NULL-terminated by a row whose flag is NULL. */
 extern const MlPassDef ml_pass_table[];
 
+/* The `add` functions of the rows, each in its pass's file. */
+MlirLogicalResult ml_add_convert_loop_to_scf(MlirOpPassManager pm,
+                                             MlirStringRef value, MlBuf *err);
+MlirLogicalResult ml_add_lower_to_llvm(MlirOpPassManager pm,
+                                       MlirStringRef value, MlBuf *err);
+
 /* The row for `flag`, or NULL. */
 const MlPassDef *ml_pass_lookup(MlirStringRef flag);
 

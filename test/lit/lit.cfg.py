@@ -23,6 +23,11 @@ for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
 
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%mlopt_src", config.mlopt_source_dir))
+# MLIR's JIT runner and its C runtime helpers (printF32, printNewline, ...),
+# for end-to-end tests of lowered code until ml-run exists.
+config.substitutions.append(
+    ("%c_runner_utils", os.path.join(os.path.dirname(config.llvm_tools_dir),
+                                     "lib", "libmlir_c_runner_utils.so")))
 config.substitutions.append(("%mlopt_build", config.mlopt_binary_dir))
 
 if config.mlopt_sanitize:

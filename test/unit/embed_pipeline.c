@@ -145,7 +145,44 @@ static void testParse(void) {
   mlirContextDestroy(ctx);
 }
 
+/* mlopt's own passes, by flag text and by constructor, on a module the host
+ * built: loop.for becomes scf.for either way. */
+static void testMloptPasses(void) {
+  fprintf(stderr, "testMloptPasses\n");
+  const char *src = "func.func @f(%m: memref<8xf32>) {\n"
+                    "  loop.for %i = 0 to 8 step 1 parallel {\n"
+                    "    %v = memref.load %m[%i] : memref<8xf32>\n"
+                    "    memref.store %v, %m[%i] : memref<8xf32>\n"
+                    "  }\n"
+                    "  return\n"
+                    "}\n";
+  for (int by_flag = 1; by_flag >= 0; by_flag--) {
+    MlirContext ctx = create_context();
+    MlirModule module = mloptParseModule(ctx, mlirStringRefCreateFromCString(src),
+                                         mlirStringRefCreateFromCString("loops.mlir"));
+    CHECK(!mlirModuleIsNull(module));
+    MlirPassManager pm = mlirPassManagerCreateOnOperation(
+        ctx, mlirStringRefCreateFromCString("builtin.module"));
+    if (by_flag)
+      CHECK(mlirLogicalResultIsSuccess(mloptParsePipeline(
+          mlirPassManagerGetAsOpPassManager(pm),
+          mlirStringRefCreateFromCString("--convert-loop-to-scf"), NULL, NULL)));
+    else
+      mlirPassManagerAddOwnedPass(pm, mloptCreateConvertLoopToScfPass());
+    CHECK(mlirLogicalResultIsSuccess(
+        mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(module))));
+    Text out = {0};
+    mlirOperationPrint(mlirModuleGetOperation(module), append, &out);
+    CHECK(strstr(text_str(&out), "scf.for") && !strstr(text_str(&out), "loop.for"));
+    free(out.data);
+    mlirPassManagerDestroy(pm);
+    mlirModuleDestroy(module);
+    mlirContextDestroy(ctx);
+  }
+}
+
 int main(void) {
+  testMloptPasses();
   testFlagPipeline();
   testTextualPipelineAndOptions();
   testErrors();
