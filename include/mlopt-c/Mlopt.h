@@ -2,6 +2,7 @@
 #ifndef MLOPT_C_MLOPT_H
 #define MLOPT_C_MLOPT_H
 
+#include "mlopt-c/Compile.h"
 #include "mlopt-c/Dialects.h"
 #include "mlopt-c/Parse.h"
 #include "mlopt-c/Passes.h"

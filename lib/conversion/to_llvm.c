@@ -13,6 +13,8 @@
 #include "compiler/external_pass.h"
 #include "compiler/passes.h"
 #include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+#include "ir/strbuf.h"
 #include "mlopt-c/Passes.h"
 
 static bool is_func_definition(MlirOperation op) {
@@ -21,12 +23,103 @@ static bool is_func_definition(MlirOperation op) {
          !mlirBlockIsNull(mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0)));
 }
 
+/* Appends the C spelling of scalar type `t`; false if there is none. */
+static bool c_scalar(MlirType t, MlBuf *out) {
+  static const struct {
+    unsigned width;
+    const char *name;
+  } ints[] = {{1, "bool"}, {8, "int8_t"}, {16, "int16_t"}, {32, "int32_t"},
+              {64, "int64_t"}};
+  if (mlirTypeIsAIndex(t)) {
+    ml_buf_puts(out, "int64_t");
+    return true;
+  }
+  if (mlirTypeIsAF32(t) || mlirTypeIsAF64(t)) {
+    ml_buf_puts(out, mlirTypeIsAF32(t) ? "float" : "double");
+    return true;
+  }
+  if (mlirTypeIsAF16(t) || mlirTypeIsABF16(t)) {
+    ml_buf_puts(out, "uint16_t"); /* raw bits */
+    return true;
+  }
+  if (mlirTypeIsAInteger(t))
+    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+      if (mlirIntegerTypeGetWidth(t) == ints[i].width) {
+        ml_buf_puts(out, ints[i].name);
+        return true;
+      }
+  return false;
+}
+
+/* Appends the C type of a value of type `t` as the C wrapper passes it:
+ * scalars by value, memrefs by pointer to their descriptor struct
+ * (mlopt_memref_<elt>_<rank>d, declared by --emit=header). */
+static bool c_param(MlirType t, MlBuf *out) {
+  if (!mlirTypeIsAMemRef(t))
+    return c_scalar(t, out);
+  MlirType elt = mlirShapedTypeGetElementType(t);
+  MlBuf e = {0};
+  bool ok = c_scalar(elt, &e);
+  if (ok) {
+    ml_buf_printf(out, "mlopt_memref_%s_%ldd *", ml_buf_str(&e),
+                  (long)mlirShapedTypeGetRank(t));
+  }
+  ml_buf_free(&e);
+  return ok;
+}
+
+/* The C prototype of func `op`'s wrapper, or "" when C cannot say it. */
+static void c_prototype(MlirOperation op, MlBuf *out) {
+  MlirType fn = mlirTypeAttrGetValue(mlirOperationGetInherentAttributeByName(
+      op, mlirStringRefCreateFromCString("function_type")));
+  MlirStringRef name = mlirStringAttrGetValue(mlirOperationGetInherentAttributeByName(
+      op, mlirStringRefCreateFromCString("sym_name")));
+  intptr_t nin = mlirFunctionTypeGetNumInputs(fn);
+  intptr_t nres = mlirFunctionTypeGetNumResults(fn);
+  MlBuf ret = {0}, params = {0};
+  bool ok = nres <= 1;
+  if (ok && nres == 1) {
+    MlirType r = mlirFunctionTypeGetResult(fn, 0);
+    if (mlirTypeIsAMemRef(r)) { /* returned through a first pointer */
+      ml_buf_puts(&ret, "void");
+      ok = c_param(r, &params);
+      ml_buf_puts(&params, "result");
+    } else {
+      ok = c_scalar(r, &ret);
+    }
+  } else if (ok) {
+    ml_buf_puts(&ret, "void");
+  }
+  for (intptr_t i = 0; ok && i < nin; i++) {
+    if (params.len)
+      ml_buf_puts(&params, ", ");
+    ok = c_param(mlirFunctionTypeGetInput(fn, i), &params);
+    ml_buf_printf(&params, "%sarg%ld",
+                  params.len && params.data[params.len - 1] == '*' ? "" : " ",
+                  (long)i);
+  }
+  if (ok)
+    ml_buf_printf(out, "%s _mlir_ciface_%.*s(%s);", ml_buf_str(&ret),
+                  (int)name.length, name.data, params.len ? ml_buf_str(&params) : "void");
+  ml_buf_free(&ret);
+  ml_buf_free(&params);
+}
+
 static MlirWalkResult request_wrapper(MlirOperation op, void *user) {
   (void)user;
-  if (is_func_definition(op))
-    mlirOperationSetDiscardableAttributeByName(
-        op, mlirStringRefCreateFromCString("llvm.emit_c_interface"),
-        mlirUnitAttrGet(mlirOperationGetContext(op)));
+  if (!is_func_definition(op))
+    return MlirWalkResultAdvance;
+  MlirContext ctx = mlirOperationGetContext(op);
+  mlirOperationSetDiscardableAttributeByName(
+      op, mlirStringRefCreateFromCString("llvm.emit_c_interface"),
+      mlirUnitAttrGet(ctx));
+  /* Kept for --emit=header: after lowering, memref types are gone. */
+  MlBuf proto = {0};
+  c_prototype(op, &proto);
+  mlirOperationSetDiscardableAttributeByName(
+      op, mlirStringRefCreateFromCString("mlopt.c_prototype"),
+      mlirStringAttrGet(ctx, mlirStringRefCreateFromCString(ml_buf_str(&proto))));
+  ml_buf_free(&proto);
   return MlirWalkResultAdvance;
 }
 

@@ -22,6 +22,7 @@ for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
         config.environment[var] = os.environ[var]
 
 config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%cc", config.c_compiler))
 config.substitutions.append(("%mlopt_src", config.mlopt_source_dir))
 # MLIR's JIT runner and its C runtime helpers (printF32, printNewline, ...),
 # for end-to-end tests of lowered code until ml-run exists.

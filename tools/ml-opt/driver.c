@@ -14,6 +14,7 @@
 #include "ir/diagnostics.h"
 #include "mlir-c/Pass.h"
 #include "mlir-c/RegisterEverything.h"
+#include "mlopt-c/Compile.h"
 #include "mlopt-c/Dialects.h"
 #include "mlopt-c/Parse.h"
 #include "mlopt-c/Pipeline.h"
@@ -178,6 +179,15 @@ static bool run_chunk(const MlOptions *o, MlirDialectRegistry registry,
   if (mlirLogicalResultIsFailure(
           mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(module))))
     goto out;
+  if (o->emit != ML_EMIT_MLIR) {
+    MloptTargetOptions target = {
+        mlirStringRefCreateFromCString(o->target_triple ? o->target_triple : ""),
+        mlirStringRefCreateFromCString(o->target_cpu ? o->target_cpu : ""),
+        o->opt_level};
+    ok = mlirLogicalResultIsSuccess(mloptEmit(module, (MloptEmitKind)(o->emit - 1),
+                                              target, ml_buf_callback, out));
+    goto out;
+  }
   MlirOpPrintingFlags flags = printing_flags(o);
   mlirOperationPrintWithFlags(mlirModuleGetOperation(module), flags,
                               ml_buf_callback, out);
@@ -310,8 +320,14 @@ int ml_opt_run(const MlOptions *o) {
     p = eol + 1;
     line++;
   }
+  if (ok && o->emit == 3 && (!o->output || !strcmp(o->output, "-")) &&
+      isatty(STDOUT_FILENO)) {
+    fprintf(stderr, "ml-opt: error: not writing an object file to a "
+                    "terminal; use -o FILE\n");
+    ok = false;
+  }
   if (ok)
-    ok = ml_write_output(o->output, ml_buf_str(&out), out.len);
+    ok = ml_write_output(o->output, out.data ? out.data : "", out.len);
 done:
   ml_buf_free(&input);
   ml_buf_free(&out);

@@ -48,6 +48,15 @@ static const Flag flags[] = {
      "run passes on one thread"},
     {"allow-unregistered-dialect", NULL, NONE, NULL,
      "accept operations of dialects nobody registered"},
+    {"emit", NULL, REQUIRED, "KIND",
+     "output mlir (default), llvm (LLVM IR), asm, obj or header (C "
+     "prototypes); all but mlir need a module lowered with --lower-to-llvm"},
+    {"target-triple", NULL, REQUIRED, "TRIPLE",
+     "target of --emit=llvm/asm/obj (default: the host's)"},
+    {"target-cpu", NULL, REQUIRED, "CPU",
+     "CPU of --emit=llvm/asm/obj (default: the host's, with its features)"},
+    {"opt-level", NULL, REQUIRED, "0-3",
+     "LLVM optimization level of --emit=llvm/asm/obj (default 3)"},
     {"pass-pipeline", NULL, REQUIRED, "PIPELINE",
      "run an upstream pipeline, e.g. 'builtin.module(canonicalize,cse)'; "
      "ordered with the pass flags"},
@@ -174,6 +183,7 @@ int ml_options_parse(int argc, char **argv, MlOptions *o) {
   memset(o, 0, sizeof *o);
   o->input = NULL;
   o->verify_each = true;
+  o->opt_level = 3;
   bool only_inputs = false;
   for (int i = 1; i < argc; i++) {
     const char *arg = argv[i];
@@ -265,6 +275,28 @@ int ml_options_parse(int argc, char **argv, MlOptions *o) {
       o->disable_threading = true;
     } else if (!strcmp(fn, "allow-unregistered-dialect")) {
       o->allow_unregistered_dialect = true;
+    } else if (!strcmp(fn, "emit")) {
+      static const char *kinds[] = {"mlir", "llvm", "asm", "obj", "header"};
+      o->emit = -1;
+      for (int k = 0; k < 5; k++)
+        if (!strcmp(value, kinds[k]))
+          o->emit = k; /* 0 = mlir, then MloptEmitKind + 1 in order */
+      if (o->emit < 0) {
+        fprintf(stderr, "ml-opt: error: invalid value '%s' for --emit: "
+                        "expected mlir, llvm, asm, obj or header\n", value);
+        return ML_OPTIONS_EXIT_ERROR;
+      }
+    } else if (!strcmp(fn, "target-triple")) {
+      o->target_triple = value;
+    } else if (!strcmp(fn, "target-cpu")) {
+      o->target_cpu = value;
+    } else if (!strcmp(fn, "opt-level")) {
+      if (strlen(value) != 1 || value[0] < '0' || value[0] > '3') {
+        fprintf(stderr, "ml-opt: error: invalid value '%s' for --opt-level: "
+                        "expected 0, 1, 2 or 3\n", value);
+        return ML_OPTIONS_EXIT_ERROR;
+      }
+      o->opt_level = value[0] - '0';
     } else if (!strcmp(fn, "pass-pipeline")) {
       char *pass = strdup("pass-pipeline");
       if (!pass)
@@ -274,6 +306,12 @@ int ml_options_parse(int argc, char **argv, MlOptions *o) {
   }
   if (!o->input)
     o->input = "-";
+  if (o->emit >= 3 && o->split_marker) {
+    fprintf(stderr, "ml-opt: error: --emit=%s writes one file and cannot be "
+                    "combined with --split-input-file\n",
+            o->emit == 3 ? "obj" : "header");
+    return ML_OPTIONS_EXIT_ERROR;
+  }
   return ML_OPTIONS_RUN;
 }
 

@@ -21,9 +21,14 @@ typedef struct MlOptions {
   bool print_generic, print_debuginfo;
   bool verify_each;
   bool disable_threading, allow_unregistered_dialect;
+  int emit;                 /* ML_EMIT_MLIR or an MloptEmitKind + 1 */
+  const char *target_triple, *target_cpu; /* NULL: the host's */
+  int opt_level;            /* LLVM optimization level, default 3 */
   MlPassFlag *passes;
   size_t num_passes;
 } MlOptions;
+
+enum { ML_EMIT_MLIR = 0 }; /* else 1 + MloptEmitKind */
 
 enum { ML_OPTIONS_RUN, ML_OPTIONS_EXIT_OK, ML_OPTIONS_EXIT_ERROR };
 
