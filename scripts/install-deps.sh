@@ -10,8 +10,8 @@ packages=(
   # build: clang-22 is the compiler libMLIR.so was built with (see
   # CMakeLists.txt); its compiler-rt gives the sanitizers
   clang-22 libclang-rt-22-dev cmake ninja-build make python3
-  # tests: memory checking
-  valgrind
+  # tests: memory checking; NumPy to write and read .npy test data
+  valgrind python3-numpy
 )
 
 missing=()
