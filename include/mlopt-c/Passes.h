@@ -12,6 +12,11 @@
 extern "C" {
 #endif
 
+/// --lower-to-loops: mlt ops → loop nests on memrefs, destination passing
+/// (tensor results become trailing memref out-parameters). Ops it cannot
+/// lower yet are refused with a located error.
+MLOPT_CAPI_EXPORTED MlirPass mloptCreateLowerToLoopsPass(void);
+
 /// --convert-loop-to-scf: loop.for → scf.for (anchored on builtin.module).
 /// Refuses mlt and accel ops with a located error.
 MLOPT_CAPI_EXPORTED MlirPass mloptCreateConvertLoopToScfPass(void);

@@ -6,6 +6,10 @@
 #include <string.h>
 
 const MlPassDef ml_pass_table[] = {
+    {"lower-to-loops", NULL,
+     "lower mlt tensor ops to loop nests on memrefs (tensor results become "
+     "out-parameters)",
+     ml_add_lower_to_loops},
     {"convert-loop-to-scf", NULL, "lower loop.for to scf.for",
      ml_add_convert_loop_to_scf},
     {"lower-to-llvm", NULL,

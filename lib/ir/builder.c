@@ -4,6 +4,8 @@
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
+#include <stdlib.h>
+
 MlBuilder ml_builder_before(MlirOperation op) {
   MlBuilder b = {mlirOperationGetContext(op), mlirOperationGetLocation(op),
                  mlirOperationGetBlock(op), op};
@@ -44,4 +46,132 @@ MlirOperation ml_build_scf_yield(const MlBuilder *b, intptr_t n,
   MlirOperationState s = ml_state(b, "scf.yield");
   mlirOperationStateAddOperands(&s, n, values);
   return ml_build_op(b, &s);
+}
+
+MlirValue ml_build_value_op(const MlBuilder *b, const char *name, intptr_t n,
+                            const MlirValue *operands, MlirType type) {
+  MlirOperationState s = ml_state(b, name);
+  mlirOperationStateAddOperands(&s, n, operands);
+  mlirOperationStateAddResults(&s, 1, &type);
+  return mlirOperationGetResult(ml_build_op(b, &s), 0);
+}
+
+MlirValue ml_build_unary(const MlBuilder *b, const char *name, MlirValue x) {
+  return ml_build_value_op(b, name, 1, &x, mlirValueGetType(x));
+}
+
+MlirValue ml_build_binary(const MlBuilder *b, const char *name, MlirValue x,
+                          MlirValue y) {
+  MlirValue xy[2] = {x, y};
+  return ml_build_value_op(b, name, 2, xy, mlirValueGetType(x));
+}
+
+MlirValue ml_build_scalar_constant(const MlBuilder *b, MlirType type,
+                                   double value) {
+  MlirAttribute attr = mlirTypeIsAInteger(type) || mlirTypeIsAIndex(type)
+                           ? mlirIntegerAttrGet(type, (int64_t)value)
+                           : mlirFloatAttrDoubleGet(b->ctx, type, value);
+  MlirOperationState s = ml_state(b, "arith.constant");
+  MlirNamedAttribute named = mlirNamedAttributeGet(
+      mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("value")), attr);
+  mlirOperationStateAddAttributes(&s, 1, &named);
+  mlirOperationStateAddResults(&s, 1, &type);
+  return mlirOperationGetResult(ml_build_op(b, &s), 0);
+}
+
+MlirValue ml_build_load(const MlBuilder *b, MlirValue memref, intptr_t n,
+                        const MlirValue *indices) {
+  MlirOperationState s = ml_state(b, "memref.load");
+  mlirOperationStateAddOperands(&s, 1, &memref);
+  mlirOperationStateAddOperands(&s, n, indices);
+  MlirType elt = mlirShapedTypeGetElementType(mlirValueGetType(memref));
+  mlirOperationStateAddResults(&s, 1, &elt);
+  return mlirOperationGetResult(ml_build_op(b, &s), 0);
+}
+
+void ml_build_store(const MlBuilder *b, MlirValue value, MlirValue memref,
+                    intptr_t n, const MlirValue *indices) {
+  MlirOperationState s = ml_state(b, "memref.store");
+  MlirValue vm[2] = {value, memref};
+  mlirOperationStateAddOperands(&s, 2, vm);
+  mlirOperationStateAddOperands(&s, n, indices);
+  ml_build_op(b, &s);
+}
+
+MlirValue ml_build_alloc(const MlBuilder *b, MlirType memref_type) {
+  MlirOperationState s = ml_state(b, "memref.alloc");
+  MlirNamedAttribute seg = mlirNamedAttributeGet(
+      mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("operandSegmentSizes")),
+      mlirDenseI32ArrayGet(b->ctx, 2, (const int32_t[]){0, 0}));
+  mlirOperationStateAddAttributes(&s, 1, &seg);
+  mlirOperationStateAddResults(&s, 1, &memref_type);
+  return mlirOperationGetResult(ml_build_op(b, &s), 0);
+}
+
+void ml_build_dealloc(const MlBuilder *b, MlirValue memref) {
+  MlirOperationState s = ml_state(b, "memref.dealloc");
+  mlirOperationStateAddOperands(&s, 1, &memref);
+  ml_build_op(b, &s);
+}
+
+void ml_build_memref_copy(const MlBuilder *b, MlirValue src, MlirValue dst) {
+  MlirOperationState s = ml_state(b, "memref.copy");
+  MlirValue sd[2] = {src, dst};
+  mlirOperationStateAddOperands(&s, 2, sd);
+  ml_build_op(b, &s);
+}
+
+MlLoop ml_build_loop_for(const MlBuilder *b, int64_t lb, int64_t ub,
+                         int64_t step, bool reduction, intptr_t n_inits,
+                         const MlirValue *inits) {
+  MlirType index = mlirIndexTypeGet(b->ctx);
+  MlirType i64 = mlirIntegerTypeGet(b->ctx, 64);
+  MlirType i32 = mlirIntegerTypeGet(b->ctx, 32);
+  intptr_t nargs = 1 + n_inits;
+  MlirType types[1 + 16];
+  MlirLocation locs[1 + 16];
+  if (n_inits > 16)
+    abort(); /* raise the bound */
+  types[0] = index;
+  locs[0] = b->loc;
+  for (intptr_t i = 0; i < n_inits; i++) {
+    types[1 + i] = mlirValueGetType(inits[i]);
+    locs[1 + i] = b->loc;
+  }
+  MlirBlock block = mlirBlockCreate(nargs, types, locs);
+  MlirRegion region = mlirRegionCreate();
+  mlirRegionAppendOwnedBlock(region, block); /* takes ownership */
+
+  MlirOperationState s = ml_state(b, "loop.for");
+  MlirIdentifier (*id)(MlirContext, MlirStringRef) = mlirIdentifierGet;
+#define ML_NAMED(n, a) mlirNamedAttributeGet(id(b->ctx, mlirStringRefCreateFromCString(n)), a)
+  MlirNamedAttribute attrs[] = {
+      ML_NAMED("static_lower_bound", mlirIntegerAttrGet(i64, lb)),
+      ML_NAMED("static_upper_bound", mlirIntegerAttrGet(i64, ub)),
+      ML_NAMED("static_step", mlirIntegerAttrGet(i64, step)),
+      ML_NAMED("iterator_kind", mlirIntegerAttrGet(i32, reduction ? 1 : 0)),
+      ML_NAMED("operandSegmentSizes",
+               mlirDenseI32ArrayGet(b->ctx, 4,
+                                    (const int32_t[]){0, 0, 0, (int32_t)n_inits})),
+  };
+#undef ML_NAMED
+  mlirOperationStateAddAttributes(&s, 5, attrs);
+  mlirOperationStateAddOperands(&s, n_inits, inits);
+  mlirOperationStateAddResults(&s, n_inits, types + 1);
+  mlirOperationStateAddOwnedRegions(&s, 1, &region); /* takes ownership */
+  MlLoop loop;
+  loop.op = ml_build_op(b, &s);
+  loop.iv = mlirBlockGetArgument(block, 0);
+  loop.body = ml_builder_at_end(block, b->loc);
+  return loop;
+}
+
+MlirValue ml_loop_iter_arg(const MlLoop *loop, intptr_t i) {
+  return mlirBlockGetArgument(loop->body.block, 1 + i);
+}
+
+void ml_build_loop_yield(const MlBuilder *b, intptr_t n, const MlirValue *values) {
+  MlirOperationState s = ml_state(b, "loop.yield");
+  mlirOperationStateAddOperands(&s, n, values);
+  ml_build_op(b, &s);
 }

@@ -4,6 +4,7 @@
 #ifndef MLOPT_IR_BUILDER_H
 #define MLOPT_IR_BUILDER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "mlir-c/IR.h"
@@ -27,6 +28,44 @@ MlirOperationState ml_state(const MlBuilder *b, const char *name);
 
 /* arith.constant of type index. */
 MlirValue ml_build_index_constant(const MlBuilder *b, int64_t value);
+/* A generic op `name` with `n` operands and one result of type `type`
+ * (arith.addf, math.exp, arith.extsi, ...). */
+MlirValue ml_build_value_op(const MlBuilder *b, const char *name, intptr_t n,
+                            const MlirValue *operands, MlirType type);
+/* The same, with the result type of operand 0 (arith/math elementwise). */
+MlirValue ml_build_unary(const MlBuilder *b, const char *name, MlirValue x);
+MlirValue ml_build_binary(const MlBuilder *b, const char *name, MlirValue x,
+                          MlirValue y);
+/* arith.constant of a float or integer scalar type. */
+MlirValue ml_build_scalar_constant(const MlBuilder *b, MlirType type,
+                                   double value);
+
+/* memref.load / memref.store at `indices`. */
+MlirValue ml_build_load(const MlBuilder *b, MlirValue memref, intptr_t n,
+                        const MlirValue *indices);
+void ml_build_store(const MlBuilder *b, MlirValue value, MlirValue memref,
+                    intptr_t n, const MlirValue *indices);
+/* memref.alloc / memref.dealloc of a statically shaped memref. */
+MlirValue ml_build_alloc(const MlBuilder *b, MlirType memref_type);
+void ml_build_dealloc(const MlBuilder *b, MlirValue memref);
+/* memref.copy from `src` to `dst` (same shape). */
+void ml_build_memref_copy(const MlBuilder *b, MlirValue src, MlirValue dst);
+
+/* A loop.for with static bounds; its body block has the induction
+ * variable and one argument per init, and *no terminator yet*: finish the
+ * body with ml_build_loop_yield (empty when there are no inits). */
+typedef struct MlLoop {
+  MlirOperation op;
+  MlirValue iv;
+  MlBuilder body; /* appends to the body block */
+} MlLoop;
+MlLoop ml_build_loop_for(const MlBuilder *b, int64_t lb, int64_t ub,
+                         int64_t step, bool reduction, intptr_t n_inits,
+                         const MlirValue *inits);
+/* The body block's argument #1 + i (the i-th loop-carried value). */
+MlirValue ml_loop_iter_arg(const MlLoop *loop, intptr_t i);
+void ml_build_loop_yield(const MlBuilder *b, intptr_t n, const MlirValue *values);
+
 /* scf.yield of `n` values. */
 MlirOperation ml_build_scf_yield(const MlBuilder *b, intptr_t n,
                                  const MlirValue *values);

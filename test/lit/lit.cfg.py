@@ -29,6 +29,9 @@ config.substitutions.append(("%mlopt_src", config.mlopt_source_dir))
 config.substitutions.append(
     ("%c_runner_utils", os.path.join(os.path.dirname(config.llvm_tools_dir),
                                      "lib", "libmlir_c_runner_utils.so")))
+config.substitutions.append(
+    ("%runner_utils", os.path.join(os.path.dirname(config.llvm_tools_dir),
+                                   "lib", "libmlir_runner_utils.so")))
 config.substitutions.append(("%mlopt_build", config.mlopt_binary_dir))
 
 if config.mlopt_sanitize:

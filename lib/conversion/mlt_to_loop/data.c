@@ -1,0 +1,102 @@
+/* data: mlt ops that move elements without arithmetic — transpose and
+ * reshape as copy nests over the result, and constant as a memref.global
+ * (read-only, never freed). */
+#include <stdio.h>
+#include <string.h>
+
+#include "conversion/mlt_to_loop/lowering.h"
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+
+/* result[ivs] = input[ivs permuted back]: result dim d is input dim perm[d]. */
+static void transpose(MlirOperation op, MlirValue dest) {
+  MlBuilder b = ml_builder_before(op);
+  MlirValue input = mlirOperationGetOperand(op, 0);
+  MlirAttribute perm = mlirOperationGetInherentAttributeByName(
+      op, mlirStringRefCreateFromCString("perm"));
+  int64_t shape[8];
+  intptr_t rank = ml_shape_of(dest, shape);
+  MlNest nest = ml_build_parallel_nest(&b, rank, shape);
+  MlirValue idx[8];
+  for (intptr_t d = 0; d < rank; d++)
+    idx[mlirDenseI64ArrayGetElement(perm, d)] = nest.ivs[d];
+  MlirValue v = ml_build_load(&nest.inner, input, rank, idx);
+  ml_build_store(&nest.inner, v, dest, rank, nest.ivs);
+}
+
+/* Row-major copy: the linear position of the result index gives the input
+ * index by division and remainder. */
+static void reshape(MlirOperation op, MlirValue dest) {
+  MlBuilder b = ml_builder_before(op);
+  MlirValue input = mlirOperationGetOperand(op, 0);
+  int64_t out[8], in[8];
+  intptr_t rank = ml_shape_of(dest, out), irank = ml_shape_of(input, in);
+  MlNest nest = ml_build_parallel_nest(&b, rank, out);
+  const MlBuilder *ib = &nest.inner;
+  MlirValue linear = ml_build_index_constant(ib, 0);
+  for (intptr_t d = 0; d < rank; d++) {
+    MlirValue scaled = ml_build_binary(ib, "arith.muli", linear,
+                                       ml_build_index_constant(ib, out[d]));
+    linear = ml_build_binary(ib, "arith.addi", scaled, nest.ivs[d]);
+  }
+  MlirValue idx[8];
+  for (intptr_t d = irank - 1; d >= 0; d--) {
+    MlirValue size = ml_build_index_constant(ib, in[d]);
+    idx[d] = ml_build_binary(ib, "arith.remui", linear, size);
+    linear = ml_build_binary(ib, "arith.divui", linear, size);
+  }
+  MlirValue v = ml_build_load(ib, input, irank, idx);
+  ml_build_store(ib, v, dest, rank, nest.ivs);
+}
+
+MlirLogicalResult ml_lower_data_movement(MlirOperation op, MlirValue dest) {
+  if (ml_op_is(op, "transpose"))
+    transpose(op, dest);
+  else
+    reshape(op, dest);
+  return mlirLogicalResultSuccess();
+}
+
+MlirValue ml_lower_constant(MlirOperation op, MlirOperation module,
+                            int *counter) {
+  MlirContext ctx = mlirOperationGetContext(op);
+  MlirValue result = mlirOperationGetResult(op, 0);
+  MlirType tensor = mlirValueGetType(result);
+  int64_t shape[8];
+  intptr_t rank = ml_shape_of(result, shape);
+  MlirType memref = mlirMemRefTypeContiguousGet(
+      mlirShapedTypeGetElementType(tensor), rank, shape, mlirAttributeGetNull());
+  char name[64];
+  snprintf(name, sizeof name, "__mlt_constant_%d", (*counter)++);
+
+  /* The global goes first in the module body. */
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
+  MlirOperation first = mlirBlockGetFirstOperation(body);
+  MlBuilder mb = mlirOperationIsNull(first)
+                     ? ml_builder_at_end(body, mlirOperationGetLocation(op))
+                     : ml_builder_before(first);
+  mb.loc = mlirOperationGetLocation(op);
+  MlirOperationState g = ml_state(&mb, "memref.global");
+  MlirAttribute value = mlirOperationGetInherentAttributeByName(
+      op, mlirStringRefCreateFromCString("value"));
+#define NAMED(n, a) \
+  mlirNamedAttributeGet(mlirIdentifierGet(ctx, mlirStringRefCreateFromCString(n)), a)
+  MlirNamedAttribute attrs[] = {
+      NAMED("sym_name", mlirStringAttrGet(ctx, mlirStringRefCreateFromCString(name))),
+      NAMED("sym_visibility", mlirStringAttrGet(ctx, mlirStringRefCreateFromCString("private"))),
+      NAMED("type", mlirTypeAttrGet(memref)),
+      NAMED("initial_value", value),
+      NAMED("constant", mlirUnitAttrGet(ctx)),
+  };
+  mlirOperationStateAddAttributes(&g, 5, attrs);
+  ml_build_op(&mb, &g);
+
+  MlBuilder b = ml_builder_before(op);
+  MlirOperationState s = ml_state(&b, "memref.get_global");
+  MlirNamedAttribute sym = NAMED(
+      "name", mlirFlatSymbolRefAttrGet(ctx, mlirStringRefCreateFromCString(name)));
+#undef NAMED
+  mlirOperationStateAddAttributes(&s, 1, &sym);
+  mlirOperationStateAddResults(&s, 1, &memref);
+  return mlirOperationGetResult(ml_build_op(&b, &s), 0);
+}

@@ -1,0 +1,170 @@
+/* elementwise: mlt's binary (broadcasting), unary, clamp, cast and
+ * broadcast ops, each as one parallel loop nest over the result that loads
+ * the operands' elements, computes with arith/math, and stores. */
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "conversion/mlt_to_loop/lowering.h"
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+
+/* Loads `operand`'s element for the nest's current position. */
+static MlirValue load_broadcast(const MlNest *nest, MlirValue operand) {
+  MlirValue idx[8];
+  intptr_t r = ml_broadcast_indices(nest, operand, idx);
+  return ml_build_load(&nest->inner, operand, r, idx);
+}
+
+static void store(const MlNest *nest, MlirValue value, MlirValue dest) {
+  ml_build_store(&nest->inner, value, dest, nest->rank, nest->ivs);
+}
+
+/* The arith/math op for a binary mlt op on float or integer elements. */
+static const char *binary_op(MlirOperation op, bool fp) {
+  static const struct {
+    const char *mlt, *f, *i;
+  } table[] = {{"add", "arith.addf", "arith.addi"},
+               {"sub", "arith.subf", "arith.subi"},
+               {"mul", "arith.mulf", "arith.muli"},
+               {"div", "arith.divf", "arith.divsi"},
+               {"max", "arith.maximumf", "arith.maxsi"},
+               {"min", "arith.minimumf", "arith.minsi"},
+               {"pow", "math.powf", NULL}};
+  for (size_t k = 0; k < sizeof table / sizeof table[0]; k++)
+    if (ml_op_is(op, table[k].mlt))
+      return fp ? table[k].f : table[k].i;
+  return NULL;
+}
+
+/* One element of a unary op; NULL name means not a unary op. */
+static MlirValue unary(const MlBuilder *b, MlirOperation op, MlirValue x,
+                       bool *known) {
+  MlirType t = mlirValueGetType(x);
+  bool fp = ml_is_float(t);
+  *known = true;
+  if (ml_op_is(op, "relu"))
+    return ml_build_binary(b, fp ? "arith.maximumf" : "arith.maxsi", x,
+                           ml_build_scalar_constant(b, t, 0));
+  if (ml_op_is(op, "neg"))
+    return fp ? ml_build_unary(b, "arith.negf", x)
+              : ml_build_binary(b, "arith.subi", ml_build_scalar_constant(b, t, 0), x);
+  if (ml_op_is(op, "abs"))
+    return ml_build_unary(b, fp ? "math.absf" : "math.absi", x);
+  if (ml_op_is(op, "sigmoid")) { /* 1 / (1 + exp(-x)) */
+    MlirValue one = ml_build_scalar_constant(b, t, 1);
+    MlirValue e = ml_build_unary(b, "math.exp", ml_build_unary(b, "arith.negf", x));
+    return ml_build_binary(b, "arith.divf", one, ml_build_binary(b, "arith.addf", one, e));
+  }
+  if (ml_op_is(op, "gelu")) { /* 0.5 x (1 + erf(x / sqrt 2)) */
+    MlirValue half = ml_build_scalar_constant(b, t, 0.5);
+    MlirValue one = ml_build_scalar_constant(b, t, 1);
+    MlirValue r2 = ml_build_scalar_constant(b, t, 0.70710678118654752440);
+    MlirValue erf = ml_build_unary(b, "math.erf", ml_build_binary(b, "arith.mulf", x, r2));
+    MlirValue hx = ml_build_binary(b, "arith.mulf", half, x);
+    return ml_build_binary(b, "arith.mulf", hx, ml_build_binary(b, "arith.addf", one, erf));
+  }
+  static const struct {
+    const char *mlt, *math;
+  } direct[] = {{"tanh", "math.tanh"}, {"exp", "math.exp"},   {"log", "math.log"},
+                {"sqrt", "math.sqrt"}, {"rsqrt", "math.rsqrt"}};
+  for (size_t k = 0; k < sizeof direct / sizeof direct[0]; k++)
+    if (ml_op_is(op, direct[k].mlt))
+      return ml_build_unary(b, direct[k].math, x);
+  *known = false;
+  return x;
+}
+
+/* min(max(x, lo), hi); integer bounds are the f64 bounds truncated. */
+static MlirValue clamp(const MlBuilder *b, MlirOperation op, MlirValue x) {
+  MlirType t = mlirValueGetType(x);
+  bool fp = ml_is_float(t);
+  double lo = mlirFloatAttrGetValueDouble(mlirOperationGetInherentAttributeByName(
+      op, mlirStringRefCreateFromCString("min")));
+  double hi = mlirFloatAttrGetValueDouble(mlirOperationGetInherentAttributeByName(
+      op, mlirStringRefCreateFromCString("max")));
+  MlirValue l = ml_build_scalar_constant(b, t, fp ? lo : trunc(lo));
+  MlirValue h = ml_build_scalar_constant(b, t, fp ? hi : trunc(hi));
+  MlirValue m = ml_build_binary(b, fp ? "arith.maximumf" : "arith.maxsi", x, l);
+  return ml_build_binary(b, fp ? "arith.minimumf" : "arith.minsi", m, h);
+}
+
+static unsigned float_width(MlirType t) {
+  return mlirTypeIsAF64(t) ? 64 : mlirTypeIsAF32(t) ? 32 : 16;
+}
+
+/* Converts one element to `to`: float<->float extf/truncf, int<->int
+ * extsi/trunci (wrapping), int->float sitofp, float->int toward zero and
+ * saturating (NaN gives 0). */
+static MlirValue cast(const MlBuilder *b, MlirValue x, MlirType to) {
+  MlirType from = mlirValueGetType(x);
+  if (mlirTypeEqual(from, to))
+    return x;
+  bool ff = ml_is_float(from), ft = ml_is_float(to);
+  if (ff && ft) {
+    unsigned wf = float_width(from), wt = float_width(to);
+    if (wf == wt) /* f16 <-> bf16 through f32 */
+      return ml_build_value_op(b, "arith.truncf", 1,
+                               (MlirValue[]){ml_build_value_op(
+                                   b, "arith.extf", 1, &x, mlirF32TypeGet(b->ctx))},
+                               to);
+    return ml_build_value_op(b, wf < wt ? "arith.extf" : "arith.truncf", 1, &x, to);
+  }
+  if (!ff && !ft) {
+    unsigned wf = mlirIntegerTypeGetWidth(from), wt = mlirIntegerTypeGetWidth(to);
+    return ml_build_value_op(b, wf < wt ? "arith.extsi" : "arith.trunci", 1, &x, to);
+  }
+  if (!ff)
+    return ml_build_value_op(b, "arith.sitofp", 1, &x, to);
+  /* float -> int: widen to f64 (exact for every bound), clamp, convert. */
+  MlirType f64 = mlirF64TypeGet(b->ctx);
+  MlirValue d = float_width(from) == 64 ? x
+                                        : ml_build_value_op(b, "arith.extf", 1, &x, f64);
+  unsigned w = mlirIntegerTypeGetWidth(to);
+  double hi = w >= 64 ? 9223372036854774784.0 /* largest f64 below 2^63 */
+                      : ldexp(1.0, (int)w - 1) - 1;
+  double lo = -ldexp(1.0, (int)w - 1);
+  /* maxnumf/minnumf take the non-NaN operand: NaN -> lo; select it to 0. */
+  MlirValue c = ml_build_binary(b, "arith.maxnumf", d, ml_build_scalar_constant(b, f64, lo));
+  c = ml_build_binary(b, "arith.minnumf", c, ml_build_scalar_constant(b, f64, hi));
+  MlirValue i = ml_build_value_op(b, "arith.fptosi", 1, &c, to);
+  MlirOperationState s = ml_state(b, "arith.cmpf");
+  MlirValue dd[2] = {d, d};
+  mlirOperationStateAddOperands(&s, 2, dd);
+  MlirType i1 = mlirIntegerTypeGet(b->ctx, 1);
+  mlirOperationStateAddResults(&s, 1, &i1);
+  MlirNamedAttribute pred = mlirNamedAttributeGet(
+      mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("predicate")),
+      mlirIntegerAttrGet(mlirIntegerTypeGet(b->ctx, 64), 14 /* uno */));
+  mlirOperationStateAddAttributes(&s, 1, &pred);
+  MlirValue is_nan = mlirOperationGetResult(ml_build_op(b, &s), 0);
+  MlirValue sel[3] = {is_nan, ml_build_scalar_constant(b, to, 0), i};
+  return ml_build_value_op(b, "arith.select", 3, sel, to);
+}
+
+MlirLogicalResult ml_lower_elementwise(MlirOperation op, MlirValue dest) {
+  MlBuilder b = ml_builder_before(op);
+  int64_t shape[8];
+  intptr_t rank = ml_shape_of(dest, shape);
+  MlNest nest = ml_build_parallel_nest(&b, rank, shape);
+  MlirValue x = load_broadcast(&nest, mlirOperationGetOperand(op, 0));
+  MlirType elt = ml_element_type(dest);
+  MlirValue r;
+  bool known;
+  if (mlirOperationGetNumOperands(op) == 2) {
+    MlirValue y = load_broadcast(&nest, mlirOperationGetOperand(op, 1));
+    r = ml_build_binary(&nest.inner, binary_op(op, ml_is_float(elt)), x, y);
+  } else if (ml_op_is(op, "clamp")) {
+    r = clamp(&nest.inner, op, x);
+  } else if (ml_op_is(op, "cast")) {
+    r = cast(&nest.inner, x, elt);
+  } else if (ml_op_is(op, "broadcast")) {
+    r = x;
+  } else {
+    r = unary(&nest.inner, op, x, &known);
+    (void)known; /* the dispatcher only sends unary ops here */
+  }
+  store(&nest, r, dest);
+  return mlirLogicalResultSuccess();
+}

@@ -1,0 +1,52 @@
+/* lowering.h: what the per-family lowerings of --lower-to-loops share.
+ *
+ * Each mlt op is lowered in place: the builder sits right before the op,
+ * its operands are already memrefs (earlier ops and the function's
+ * arguments were converted first), and `dest` is the memref the op must
+ * fill (an out-parameter of the function or a fresh allocation). */
+#ifndef MLOPT_CONVERSION_MLT_TO_LOOP_LOWERING_H
+#define MLOPT_CONVERSION_MLT_TO_LOOP_LOWERING_H
+
+#include <stdbool.h>
+
+#include "ir/builder.h"
+
+/* The loops around one element: induction variables per result dim. */
+typedef struct MlNest {
+  MlBuilder inner; /* inside the innermost loop, before its yield */
+  MlirValue ivs[8];
+  intptr_t rank;
+} MlNest;
+
+/* A nest of parallel loop.for over every dim of `shape` (rank <= 8); rank 0
+ * gives no loops and `inner` == `b`. */
+MlNest ml_build_parallel_nest(const MlBuilder *b, intptr_t rank,
+                              const int64_t *shape);
+
+/* Indices into `operand` (numpy-broadcast against a result of rank
+ * `nest->rank`): size-1 dims read index 0. Returns the operand's rank. */
+intptr_t ml_broadcast_indices(const MlNest *nest, MlirValue operand,
+                              MlirValue *indices);
+
+/* The shape of a memref/tensor value and its element type. */
+intptr_t ml_shape_of(MlirValue v, int64_t *shape);
+MlirType ml_element_type(MlirValue v);
+bool ml_is_float(MlirType t);
+
+/* Emits "'OP' ... not supported by --lower-to-loops yet: WHY" at `op`. */
+MlirLogicalResult ml_refuse(MlirOperation op, const char *why);
+
+/* The name after "mlt." ("matmul"), for dispatch. */
+MlirStringRef ml_mlt_op_name(MlirOperation op);
+bool ml_op_is(MlirOperation op, const char *mlt_name);
+
+/* Per-family lowerings; each returns failure (with a diagnostic) only for
+ * inputs it cannot handle. */
+MlirLogicalResult ml_lower_elementwise(MlirOperation op, MlirValue dest);
+MlirLogicalResult ml_lower_contraction(MlirOperation op, MlirValue dest);
+MlirLogicalResult ml_lower_data_movement(MlirOperation op, MlirValue dest);
+/* mlt.constant becomes a memref.global; returns the get_global value. */
+MlirValue ml_lower_constant(MlirOperation op, MlirOperation module,
+                            int *counter);
+
+#endif

@@ -1,0 +1,76 @@
+/* nest: loop nests and index helpers shared by the mlt lowerings. */
+#include <stdio.h>
+#include <string.h>
+
+#include "conversion/mlt_to_loop/lowering.h"
+#include "mlir-c/BuiltinTypes.h"
+#include "mlir-c/Diagnostics.h"
+
+MlNest ml_build_parallel_nest(const MlBuilder *b, intptr_t rank,
+                              const int64_t *shape) {
+  MlNest nest;
+  nest.inner = *b;
+  nest.rank = rank;
+  for (intptr_t d = 0; d < rank; d++) {
+    MlLoop loop = ml_build_loop_for(&nest.inner, 0, shape[d], 1, false, 0, NULL);
+    ml_build_loop_yield(&loop.body, 0, NULL);
+    MlirOperation yield = mlirBlockGetTerminator(loop.body.block);
+    nest.inner = ml_builder_before(yield);
+    nest.ivs[d] = loop.iv;
+  }
+  return nest;
+}
+
+intptr_t ml_broadcast_indices(const MlNest *nest, MlirValue operand,
+                              MlirValue *indices) {
+  int64_t shape[8];
+  intptr_t r = ml_shape_of(operand, shape);
+  MlirValue zero = {NULL};
+  for (intptr_t k = 0; k < r; k++) {
+    intptr_t d = nest->rank - r + k;
+    if (shape[k] == 1) {
+      if (mlirValueIsNull(zero))
+        zero = ml_build_index_constant(&nest->inner, 0);
+      indices[k] = zero;
+    } else {
+      indices[k] = nest->ivs[d];
+    }
+  }
+  return r;
+}
+
+intptr_t ml_shape_of(MlirValue v, int64_t *shape) {
+  MlirType t = mlirValueGetType(v);
+  intptr_t r = mlirShapedTypeGetRank(t);
+  for (intptr_t d = 0; d < r; d++)
+    shape[d] = mlirShapedTypeGetDimSize(t, d);
+  return r;
+}
+
+MlirType ml_element_type(MlirValue v) {
+  return mlirShapedTypeGetElementType(mlirValueGetType(v));
+}
+
+bool ml_is_float(MlirType t) { return mlirTypeIsAFloat(t); }
+
+MlirLogicalResult ml_refuse(MlirOperation op, const char *why) {
+  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
+  char msg[512];
+  snprintf(msg, sizeof msg, "'%.*s' is not supported by --lower-to-loops yet: %s",
+           (int)n.length, n.data, why);
+  mlirEmitError(mlirOperationGetLocation(op), msg);
+  return mlirLogicalResultFailure();
+}
+
+MlirStringRef ml_mlt_op_name(MlirOperation op) {
+  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
+  if (n.length > 4 && memcmp(n.data, "mlt.", 4) == 0)
+    return mlirStringRefCreate(n.data + 4, n.length - 4);
+  return mlirStringRefCreate(NULL, 0);
+}
+
+bool ml_op_is(MlirOperation op, const char *mlt_name) {
+  MlirStringRef n = ml_mlt_op_name(op);
+  return n.data && n.length == strlen(mlt_name) &&
+         memcmp(n.data, mlt_name, n.length) == 0;
+}

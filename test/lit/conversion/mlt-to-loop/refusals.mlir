@@ -1,0 +1,16 @@
+// Ops --lower-to-loops cannot lower yet are refused at the op.
+// RUN: ml-opt --lower-to-loops --split-input-file --verify-diagnostics %s
+
+func.func @softmax(%x: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  // expected-error @+1 {{'mlt.softmax' is not supported by --lower-to-loops yet: this op's loop lowering is still to be written}}
+  %y = mlt.softmax %x axis = 1 : tensor<4x8xf32>
+  return %y : tensor<4x8xf32>
+}
+
+// -----
+
+func.func @foreign(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'arith.addf' is not supported by --lower-to-loops yet: only mlt ops may work on tensors in a function lowered to loops}}
+  %y = arith.addf %x, %x : tensor<4xf32>
+  return %y : tensor<4xf32>
+}
