@@ -1,7 +1,10 @@
-/* contraction: mlt.matmul and mlt.batch_matmul as a parallel nest over the
- * result with a reduction loop over K carrying the accumulator. i8
- * operands are sign-extended and accumulate in the i32 result type. */
+/* contraction: mlt.matmul, mlt.batch_matmul and mlt.conv2d as a parallel
+ * nest over the result with reduction loops carrying the accumulator. i8
+ * operands are sign-extended and accumulate in the i32 result type.
+ * Convolution reads padded positions branch-free (clamped index, zero when
+ * out of range). */
 #include "conversion/mlt_to_loop/lowering.h"
+#include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
 /* acc + a * b in the accumulator type `t`. */
@@ -47,5 +50,66 @@ MlirLogicalResult ml_lower_contraction(MlirOperation op, MlirValue dest) {
   MlirValue next = mul_add(&k.body, acc, x, y, t);
   ml_build_loop_yield(&k.body, 1, &next);
   ml_build_store(&nest.inner, mlirOperationGetResult(k.op, 0), dest, rank, nest.ivs);
+  return mlirLogicalResultSuccess();
+}
+
+static MlirAttribute attr(MlirOperation op, const char *name) {
+  return mlirOperationGetInherentAttributeByName(op, mlirStringRefCreateFromCString(name));
+}
+
+static int64_t at(MlirAttribute a, intptr_t i) { return mlirDenseI64ArrayGetElement(a, i); }
+
+/* NCHW x OIHW or NHWC x HWIO; groups split the channels. */
+MlirLogicalResult ml_lower_conv2d(MlirOperation op, MlirValue dest) {
+  MlBuilder b = ml_builder_before(op);
+  MlirValue input = mlirOperationGetOperand(op, 0), filter = mlirOperationGetOperand(op, 1);
+  int64_t x[4], w[4], y[4];
+  ml_shape_of(input, x);
+  ml_shape_of(filter, w);
+  ml_shape_of(dest, y);
+  bool nchw = mlirIntegerAttrGetValueInt(attr(op, "layout")) == 0;
+  int64_t groups = mlirIntegerAttrGetValueInt(attr(op, "groups"));
+  MlirAttribute s = attr(op, "strides"), p = attr(op, "padding"), d = attr(op, "dilations");
+  int64_t cg = nchw ? w[1] : w[2];          /* input channels per group */
+  int64_t kh = nchw ? w[2] : w[0], kw = nchw ? w[3] : w[1];
+  int64_t og = (nchw ? w[0] : w[3]) / groups; /* output channels per group */
+  int hd = nchw ? 2 : 1, wd = nchw ? 3 : 2, cd = nchw ? 1 : 3;
+  MlirType t = ml_element_type(dest);
+
+  MlNest nest = ml_build_parallel_nest(&b, 4, y);
+  const MlBuilder *nb = &nest.inner;
+  MlirValue o = nest.ivs[cd];
+  /* first input channel of o's group: (o / og) * cg */
+  MlirValue base = ml_build_binary(
+      nb, "arith.muli",
+      ml_build_binary(nb, "arith.divui", o, ml_build_index_constant(nb, og)),
+      ml_build_index_constant(nb, cg));
+  MlirValue zero = ml_build_scalar_constant(nb, t, 0);
+  MlLoop lc = ml_build_loop_for(nb, 0, cg, 1, true, 1, &zero);
+  MlLoop lh = ml_build_loop_for(&lc.body, 0, kh, 1, true, 1,
+                                (MlirValue[]){ml_loop_iter_arg(&lc, 0)});
+  MlLoop lw = ml_build_loop_for(&lh.body, 0, kw, 1, true, 1,
+                                (MlirValue[]){ml_loop_iter_arg(&lh, 0)});
+  const MlBuilder *ib = &lw.body;
+  MlirValue valid = {NULL}, xi[4], wi[4];
+  xi[0] = nest.ivs[0];
+  xi[cd] = ml_build_binary(ib, "arith.addi", base, lc.iv);
+  xi[hd] = ml_window_index(ib, nest.ivs[hd], at(s, 0), lh.iv, at(d, 0), at(p, 0), x[hd], &valid);
+  xi[wd] = ml_window_index(ib, nest.ivs[wd], at(s, 1), lw.iv, at(d, 1), at(p, 1), x[wd], &valid);
+  if (nchw) {
+    wi[0] = o, wi[1] = lc.iv, wi[2] = lh.iv, wi[3] = lw.iv;
+  } else {
+    wi[0] = lh.iv, wi[1] = lw.iv, wi[2] = lc.iv, wi[3] = o;
+  }
+  MlirValue xv = ml_build_load(ib, input, 4, xi);
+  MlirValue wv = ml_build_load(ib, filter, 4, wi);
+  MlirValue acc = ml_loop_iter_arg(&lw, 0);
+  MlirValue next = ml_select(ib, valid, mul_add(ib, acc, xv, wv, t), acc);
+  ml_build_loop_yield(ib, 1, &next);
+  MlirValue r = mlirOperationGetResult(lw.op, 0);
+  ml_build_loop_yield(&lh.body, 1, &r);
+  r = mlirOperationGetResult(lh.op, 0);
+  ml_build_loop_yield(&lc.body, 1, &r);
+  ml_build_store(nb, mlirOperationGetResult(lc.op, 0), dest, 4, nest.ivs);
   return mlirLogicalResultSuccess();
 }

@@ -49,9 +49,36 @@ static void reshape(MlirOperation op, MlirValue dest) {
   ml_build_store(ib, v, dest, rank, nest.ivs);
 }
 
+/* Each input copied into its slice of the result along the axis. */
+static void concat(MlirOperation op, MlirValue dest) {
+  MlBuilder b = ml_builder_before(op);
+  int64_t out[8];
+  intptr_t rank = ml_shape_of(dest, out);
+  int64_t axis = mlirIntegerAttrGetValueInt(mlirOperationGetInherentAttributeByName(
+      op, mlirStringRefCreateFromCString("axis")));
+  axis = axis < 0 ? axis + rank : axis;
+  int64_t offset = 0;
+  for (intptr_t k = 0; k < mlirOperationGetNumOperands(op); k++) {
+    MlirValue in = mlirOperationGetOperand(op, k);
+    int64_t shape[8];
+    ml_shape_of(in, shape);
+    MlNest nest = ml_build_parallel_nest(&b, rank, shape);
+    MlirValue v = ml_build_load(&nest.inner, in, rank, nest.ivs);
+    MlirValue idx[8];
+    for (intptr_t d = 0; d < rank; d++)
+      idx[d] = nest.ivs[d];
+    idx[axis] = ml_build_binary(&nest.inner, "arith.addi", nest.ivs[axis],
+                                ml_build_index_constant(&nest.inner, offset));
+    ml_build_store(&nest.inner, v, dest, rank, idx);
+    offset += shape[axis];
+  }
+}
+
 MlirLogicalResult ml_lower_data_movement(MlirOperation op, MlirValue dest) {
   if (ml_op_is(op, "transpose"))
     transpose(op, dest);
+  else if (ml_op_is(op, "concat"))
+    concat(op, dest);
   else
     reshape(op, dest);
   return mlirLogicalResultSuccess();

@@ -45,6 +45,18 @@ bool ml_op_is(MlirOperation op, const char *mlt_name);
 MlirLogicalResult ml_lower_elementwise(MlirOperation op, MlirValue dest);
 MlirLogicalResult ml_lower_contraction(MlirOperation op, MlirValue dest);
 MlirLogicalResult ml_lower_data_movement(MlirOperation op, MlirValue dest);
+MlirLogicalResult ml_lower_reduction(MlirOperation op, MlirValue dest);
+MlirLogicalResult ml_lower_conv2d(MlirOperation op, MlirValue dest);
+
+/* A window position out*stride + k*dilation - pad along a dim of `size`,
+ * clamped into [0, size); ANDs its in-range test into *valid (which may
+ * start null). */
+MlirValue ml_window_index(const MlBuilder *b, MlirValue out_iv, int64_t stride,
+                          MlirValue k_iv, int64_t dilation, int64_t pad,
+                          int64_t size, MlirValue *valid);
+/* arith.select. */
+MlirValue ml_select(const MlBuilder *b, MlirValue cond, MlirValue x, MlirValue y);
+
 /* mlt.constant becomes a memref.global; returns the get_global value. */
 MlirValue ml_lower_constant(MlirOperation op, MlirOperation module,
                             int *counter);

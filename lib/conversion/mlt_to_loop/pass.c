@@ -85,12 +85,16 @@ static MlirLogicalResult lower_op(Func *f, MlirOperation op, MlirOperation modul
         lower = ml_lower_elementwise;
     if (ml_op_is(op, "matmul") || ml_op_is(op, "batch_matmul"))
       lower = ml_lower_contraction;
-    if (ml_op_is(op, "transpose") || ml_op_is(op, "reshape"))
+    if (ml_op_is(op, "conv2d"))
+      lower = ml_lower_conv2d;
+    if (ml_op_is(op, "transpose") || ml_op_is(op, "reshape") || ml_op_is(op, "concat"))
       lower = ml_lower_data_movement;
+    if (ml_op_is(op, "reduce") || ml_op_is(op, "softmax") || ml_op_is(op, "pool2d"))
+      lower = ml_lower_reduction;
     if (!lower)
       return ml_refuse(op, ml_op_is(op, "fused")
                                ? "mlt.fused groups are lowered by a later step"
-                               : "this op's loop lowering is still to be written");
+                               : "no loop lowering for this op");
     dest = destination(f, op, result);
     if (mlirLogicalResultIsFailure(lower(op, dest)))
       return mlirLogicalResultFailure();
