@@ -53,7 +53,7 @@ def conv(x, w, stride, pad, dil, groups, nhwc):
 
 
 case = sys.argv[1] if len(sys.argv) > 1 else "kernel"
-exact = [True] * 6
+exact = [True] * 11
 if case == "kernel":
     x, w, b = fill((3, 5)), fill((5, 7)), fill((7,))
     p, q = fill((2, 3, 5)), fill((2, 5, 1))
@@ -66,6 +66,18 @@ if case == "kernel":
         np.broadcast_to(b, (3, 7)),
         np.minimum(np.maximum(np.clip(a * x - x, -4, 9), x), a),
     ]
+elif case == "unary":
+    from math import erf
+    x, w = fill((3, 5)), fill((5, 7))
+    p = x * x + 1
+    gelu = np.vectorize(lambda v: 0.5 * v * (1 + erf(v / np.sqrt(2))))
+    sat = np.clip(x.astype(np.float64) * 1e10, -2.0**31, 2.0**31 - 1)
+    expected = [1 / (1 + np.exp(-x)), np.tanh(x), gelu(x).astype(np.float32),
+                np.exp(x), np.log(p), np.sqrt(p), 1 / np.sqrt(p), p ** x, x / p,
+                (x.astype(np.int32) @ w.astype(np.int32)).astype(np.float32),
+                sat.astype(np.int64).astype(np.float32)]
+    # printMemrefF32 prints 6 digits: the saturated +-2^31 compare within rtol.
+    exact = [False] * 9 + [True, False]
 elif case == "conv":
     x, w = fill((1, 4, 7, 6)), fill((6, 2, 3, 3))
     xh, wh = fill((2, 5, 5, 3)), fill((2, 2, 3, 4))
