@@ -143,28 +143,41 @@ static MlirValue cast(const MlBuilder *b, MlirValue x, MlirType to) {
   return ml_build_value_op(b, "arith.select", 3, sel, to);
 }
 
+MlirValue ml_elementwise_scalar(const MlBuilder *b, MlirOperation op,
+                                const MlirValue *args, MlirType elt) {
+  bool known;
+  if (mlirOperationGetNumOperands(op) == 2)
+    return ml_build_binary(b, binary_op(op, ml_is_float(elt)), args[0], args[1]);
+  if (ml_op_is(op, "clamp"))
+    return clamp(b, op, args[0]);
+  if (ml_op_is(op, "cast"))
+    return cast(b, args[0], elt);
+  if (ml_op_is(op, "broadcast"))
+    return args[0];
+  MlirValue r = unary(b, op, args[0], &known);
+  (void)known; /* callers only pass elementwise ops */
+  return r;
+}
+
 MlirLogicalResult ml_lower_elementwise(MlirOperation op, MlirValue dest) {
   MlBuilder b = ml_builder_before(op);
   int64_t shape[8];
   intptr_t rank = ml_shape_of(dest, shape);
   MlNest nest = ml_build_parallel_nest(&b, rank, shape);
-  MlirValue x = load_broadcast(&nest, mlirOperationGetOperand(op, 0));
-  MlirType elt = ml_element_type(dest);
-  MlirValue r;
-  bool known;
-  if (mlirOperationGetNumOperands(op) == 2) {
-    MlirValue y = load_broadcast(&nest, mlirOperationGetOperand(op, 1));
-    r = ml_build_binary(&nest.inner, binary_op(op, ml_is_float(elt)), x, y);
-  } else if (ml_op_is(op, "clamp")) {
-    r = clamp(&nest.inner, op, x);
-  } else if (ml_op_is(op, "cast")) {
-    r = cast(&nest.inner, x, elt);
-  } else if (ml_op_is(op, "broadcast")) {
-    r = x;
-  } else {
-    r = unary(&nest.inner, op, x, &known);
-    (void)known; /* the dispatcher only sends unary ops here */
-  }
-  store(&nest, r, dest);
+  MlirValue args[2];
+  for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); i++)
+    args[i] = load_broadcast(&nest, mlirOperationGetOperand(op, i));
+  store(&nest, ml_elementwise_scalar(&nest.inner, op, args, ml_element_type(dest)), dest);
   return mlirLogicalResultSuccess();
+}
+
+bool ml_is_elementwise(MlirOperation op) {
+  static const char *names[] = {
+      "add", "sub", "mul", "div", "max", "min", "pow", "relu", "sigmoid",
+      "tanh", "gelu", "exp", "log", "sqrt", "rsqrt", "neg", "abs", "clamp",
+      "cast", "broadcast"};
+  for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+    if (ml_op_is(op, names[k]))
+      return true;
+  return false;
 }

@@ -57,6 +57,19 @@ MlirValue ml_window_index(const MlBuilder *b, MlirValue out_iv, int64_t stride,
 /* arith.select. */
 MlirValue ml_select(const MlBuilder *b, MlirValue cond, MlirValue x, MlirValue y);
 
+/* One element of elementwise op `op` from its operands' elements `args`,
+ * with result element type `elt`; and whether `op` is elementwise. */
+MlirValue ml_elementwise_scalar(const MlBuilder *b, MlirOperation op,
+                                const MlirValue *args, MlirType elt);
+bool ml_is_elementwise(MlirOperation op);
+/* One element of matmul/batch_matmul `op` at result position `ivs`, reading
+ * the memrefs `lhs`, `rhs`, accumulating in `t`. */
+MlirValue ml_contraction_scalar(const MlBuilder *b, MlirOperation op,
+                                MlirValue lhs, MlirValue rhs, const MlirValue *ivs,
+                                MlirType t);
+/* mlt.fused: one loop nest for the whole group (fused.c). */
+MlirLogicalResult ml_lower_fused(MlirOperation op, const MlirValue *dests);
+
 /* mlt.constant becomes a memref.global; returns the get_global value. */
 MlirValue ml_lower_constant(MlirOperation op, MlirOperation module,
                             int *counter);

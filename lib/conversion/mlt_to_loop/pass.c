@@ -67,22 +67,20 @@ static MlirValue destination(Func *f, MlirOperation op, MlirValue value) {
   return m;
 }
 
-/* Lowers one mlt op; on success the op is gone and its users read `dest`. */
+/* Lowers one mlt op; on success the op is gone and its users read its
+ * destination(s). */
 static MlirLogicalResult lower_op(Func *f, MlirOperation op, MlirOperation module,
                                   int *counter) {
-  static const char *elementwise[] = {
-      "add", "sub", "mul", "div", "max", "min", "pow", "relu", "sigmoid",
-      "tanh", "gelu", "exp", "log", "sqrt", "rsqrt", "neg", "abs", "clamp",
-      "cast", "broadcast"};
-  MlirValue result = mlirOperationGetResult(op, 0);
-  MlirValue dest;
+  intptr_t nres = mlirOperationGetNumResults(op);
+  MlirValue dests[MAX_VALUES];
+  if (nres > MAX_VALUES)
+    return ml_refuse(op, "more than 64 results");
   if (ml_op_is(op, "constant")) {
-    dest = ml_lower_constant(op, module, counter);
+    dests[0] = ml_lower_constant(op, module, counter);
   } else {
     MlirLogicalResult (*lower)(MlirOperation, MlirValue) = NULL;
-    for (size_t k = 0; k < sizeof elementwise / sizeof elementwise[0]; k++)
-      if (ml_op_is(op, elementwise[k]))
-        lower = ml_lower_elementwise;
+    if (ml_is_elementwise(op))
+      lower = ml_lower_elementwise;
     if (ml_op_is(op, "matmul") || ml_op_is(op, "batch_matmul"))
       lower = ml_lower_contraction;
     if (ml_op_is(op, "conv2d"))
@@ -91,15 +89,16 @@ static MlirLogicalResult lower_op(Func *f, MlirOperation op, MlirOperation modul
       lower = ml_lower_data_movement;
     if (ml_op_is(op, "reduce") || ml_op_is(op, "softmax") || ml_op_is(op, "pool2d"))
       lower = ml_lower_reduction;
-    if (!lower)
-      return ml_refuse(op, ml_op_is(op, "fused")
-                               ? "mlt.fused groups are lowered by a later step"
-                               : "no loop lowering for this op");
-    dest = destination(f, op, result);
-    if (mlirLogicalResultIsFailure(lower(op, dest)))
-      return mlirLogicalResultFailure();
+    if (!lower && !ml_op_is(op, "fused"))
+      return ml_refuse(op, "no loop lowering for this op");
+    for (intptr_t i = 0; i < nres; i++)
+      dests[i] = destination(f, op, mlirOperationGetResult(op, i));
+    MlirLogicalResult r = lower ? lower(op, dests[0]) : ml_lower_fused(op, dests);
+    if (mlirLogicalResultIsFailure(r))
+      return r;
   }
-  mlirValueReplaceAllUsesOfWith(result, dest);
+  for (intptr_t i = 0; i < nres; i++)
+    mlirValueReplaceAllUsesOfWith(mlirOperationGetResult(op, i), dests[i]);
   mlirOperationDestroy(op);
   return mlirLogicalResultSuccess();
 }

@@ -66,6 +66,10 @@ if case == "kernel":
         np.broadcast_to(b, (3, 7)),
         np.minimum(np.maximum(np.clip(a * x - x, -4, 9), x), a),
     ]
+elif case == "fused":
+    x, w, b = fill((3, 5)), fill((5, 7)), fill((7,))
+    y = np.maximum(x @ w + b, 0)
+    expected = [y, 2 * y]
 elif case == "unary":
     from math import erf
     x, w = fill((3, 5)), fill((5, 7))
