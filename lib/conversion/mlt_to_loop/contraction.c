@@ -7,13 +7,28 @@
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
+/* The type products accumulate in for result type `t`: f16 and bf16
+ * accumulate in f32 (in their own type the error grows past the tolerance
+ * from K ~ 64 for bf16, measured by the reference work). */
+static MlirType accumulator(MlirType t) {
+  return mlirTypeIsAF16(t) || mlirTypeIsABF16(t) ? mlirF32TypeGet(mlirTypeGetContext(t)) : t;
+}
+
+/* Converts the accumulated value back to the result type `t`. */
+static MlirValue finish(const MlBuilder *b, MlirValue acc, MlirType t) {
+  return mlirTypeEqual(mlirValueGetType(acc), t)
+             ? acc
+             : ml_build_value_op(b, "arith.truncf", 1, &acc, t);
+}
+
 /* acc + a * b in the accumulator type `t`. */
 static MlirValue mul_add(const MlBuilder *b, MlirValue acc, MlirValue x,
                          MlirValue y, MlirType t) {
   bool fp = ml_is_float(t);
   if (!mlirTypeEqual(mlirValueGetType(x), t)) {
-    x = ml_build_value_op(b, "arith.extsi", 1, &x, t);
-    y = ml_build_value_op(b, "arith.extsi", 1, &y, t);
+    const char *ext = fp ? "arith.extf" : "arith.extsi";
+    x = ml_build_value_op(b, ext, 1, &x, t);
+    y = ml_build_value_op(b, ext, 1, &y, t);
   }
   MlirValue p = ml_build_binary(b, fp ? "arith.mulf" : "arith.muli", x, y);
   return ml_build_binary(b, fp ? "arith.addf" : "arith.addi", acc, p);
@@ -21,10 +36,11 @@ static MlirValue mul_add(const MlBuilder *b, MlirValue acc, MlirValue x,
 
 MlirValue ml_contraction_scalar(const MlBuilder *b, MlirOperation op,
                                 MlirValue lhs, MlirValue rhs, const MlirValue *ivs,
-                                MlirType t) {
+                                MlirType result_type) {
   int64_t a[8];
   intptr_t rank = ml_shape_of(lhs, a);
   bool batched = rank == 3;
+  MlirType t = accumulator(result_type);
   MlirValue zero = ml_build_scalar_constant(b, t, 0);
   MlLoop k = ml_build_loop_for(b, 0, a[batched ? 2 : 1], 1, true, 1, &zero);
   MlirValue ai[3], bi[3];
@@ -42,7 +58,7 @@ MlirValue ml_contraction_scalar(const MlBuilder *b, MlirOperation op,
   MlirValue next = mul_add(&k.body, ml_loop_iter_arg(&k, 0), x, y, t);
   ml_build_loop_yield(&k.body, 1, &next);
   (void)op;
-  return mlirOperationGetResult(k.op, 0);
+  return finish(b, mlirOperationGetResult(k.op, 0), result_type);
 }
 
 MlirLogicalResult ml_lower_contraction(MlirOperation op, MlirValue dest) {
@@ -78,7 +94,7 @@ MlirLogicalResult ml_lower_conv2d(MlirOperation op, MlirValue dest) {
   int64_t kh = nchw ? w[2] : w[0], kw = nchw ? w[3] : w[1];
   int64_t og = (nchw ? w[0] : w[3]) / groups; /* output channels per group */
   int hd = nchw ? 2 : 1, wd = nchw ? 3 : 2, cd = nchw ? 1 : 3;
-  MlirType t = ml_element_type(dest);
+  MlirType rt = ml_element_type(dest), t = accumulator(rt);
 
   MlNest nest = ml_build_parallel_nest(&b, 4, y);
   const MlBuilder *nb = &nest.inner;
@@ -114,6 +130,7 @@ MlirLogicalResult ml_lower_conv2d(MlirOperation op, MlirValue dest) {
   ml_build_loop_yield(&lh.body, 1, &r);
   r = mlirOperationGetResult(lh.op, 0);
   ml_build_loop_yield(&lc.body, 1, &r);
-  ml_build_store(nb, mlirOperationGetResult(lc.op, 0), dest, 4, nest.ivs);
+  ml_build_store(nb, finish(nb, mlirOperationGetResult(lc.op, 0), rt), dest, 4,
+                 nest.ivs);
   return mlirLogicalResultSuccess();
 }

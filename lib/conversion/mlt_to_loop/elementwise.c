@@ -76,7 +76,16 @@ static MlirValue unary(const MlBuilder *b, MlirOperation op, MlirValue x,
   return x;
 }
 
-/* min(max(x, lo), hi); integer bounds are the f64 bounds truncated. */
+/* An f64 bound for an integer type of width `w`: truncated toward zero
+ * and saturated to the type's range. */
+static double int_bound(double v, unsigned w) {
+  double lo = -ldexp(1.0, (int)w - 1);
+  double hi = w >= 64 ? 9223372036854774784.0 : ldexp(1.0, (int)w - 1) - 1;
+  v = trunc(v);
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* min(max(x, lo), hi); integer bounds are truncated and saturated. */
 static MlirValue clamp(const MlBuilder *b, MlirOperation op, MlirValue x) {
   MlirType t = mlirValueGetType(x);
   bool fp = ml_is_float(t);
@@ -84,8 +93,9 @@ static MlirValue clamp(const MlBuilder *b, MlirOperation op, MlirValue x) {
       op, mlirStringRefCreateFromCString("min")));
   double hi = mlirFloatAttrGetValueDouble(mlirOperationGetInherentAttributeByName(
       op, mlirStringRefCreateFromCString("max")));
-  MlirValue l = ml_build_scalar_constant(b, t, fp ? lo : trunc(lo));
-  MlirValue h = ml_build_scalar_constant(b, t, fp ? hi : trunc(hi));
+  unsigned w = fp ? 0 : mlirIntegerTypeGetWidth(t);
+  MlirValue l = ml_build_scalar_constant(b, t, fp ? lo : int_bound(lo, w));
+  MlirValue h = ml_build_scalar_constant(b, t, fp ? hi : int_bound(hi, w));
   MlirValue m = ml_build_binary(b, fp ? "arith.maximumf" : "arith.maxsi", x, l);
   return ml_build_binary(b, fp ? "arith.minimumf" : "arith.minsi", m, h);
 }
@@ -140,7 +150,28 @@ static MlirValue cast(const MlBuilder *b, MlirValue x, MlirType to) {
   mlirOperationStateAddAttributes(&s, 1, &pred);
   MlirValue is_nan = mlirOperationGetResult(ml_build_op(b, &s), 0);
   MlirValue sel[3] = {is_nan, ml_build_scalar_constant(b, to, 0), i};
-  return ml_build_value_op(b, "arith.select", 3, sel, to);
+  MlirValue r = ml_build_value_op(b, "arith.select", 3, sel, to);
+  if (w < 64)
+    return r;
+  /* i64: 2^63 and above saturate to INT64_MAX, which f64 cannot hold. */
+  MlirOperationState ge = ml_state(b, "arith.cmpf");
+  MlirValue two63[2] = {d, ml_build_scalar_constant(b, f64, ldexp(1.0, 63))};
+  mlirOperationStateAddOperands(&ge, 2, two63);
+  mlirOperationStateAddResults(&ge, 1, &i1);
+  MlirNamedAttribute oge = mlirNamedAttributeGet(
+      mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("predicate")),
+      mlirIntegerAttrGet(mlirIntegerTypeGet(b->ctx, 64), 3 /* oge */));
+  mlirOperationStateAddAttributes(&ge, 1, &oge);
+  MlirValue big = mlirOperationGetResult(ml_build_op(b, &ge), 0);
+  MlirOperationState cs = ml_state(b, "arith.constant");
+  MlirNamedAttribute v = mlirNamedAttributeGet(
+      mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("value")),
+      mlirIntegerAttrGet(to, INT64_MAX));
+  mlirOperationStateAddAttributes(&cs, 1, &v);
+  mlirOperationStateAddResults(&cs, 1, &to);
+  MlirValue max = mlirOperationGetResult(ml_build_op(b, &cs), 0);
+  MlirValue pick[3] = {big, max, r};
+  return ml_build_value_op(b, "arith.select", 3, pick, to);
 }
 
 MlirValue ml_elementwise_scalar(const MlBuilder *b, MlirOperation op,
