@@ -1,0 +1,110 @@
+/* call: JIT compilation of the lowered module and the call of its entry.
+ *
+ * The ExecutionEngine gives every function a packed wrapper taking one
+ * `void **`: args[i] points at the i-th parameter of _mlir_ciface_<entry>
+ * (for a memref, that parameter is itself a pointer to its descriptor), and
+ * a scalar result is stored through args[n]. */
+#include "call.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "mlir-c/ExecutionEngine.h"
+
+/* Milliseconds on the monotonic clock. */
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6;
+}
+
+/* qsort order for doubles. */
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Calls the packed entry `fn` once, or --repeat times with timing. The
+ * outputs are zeroed before every run, so each run sees the same state. */
+static void call_entry(const MlSignature *sig, MlArray *inputs,
+                       MlArray *outputs, long repeat, void (*fn)(void **)) {
+  size_t np = sig->num_params, ni = 0, no = 0;
+  void **args = calloc(np + 1, sizeof *args);
+  int64_t **descs = calloc(np + 1, sizeof *descs);
+  if (!args || !descs)
+    abort();
+  for (size_t i = 0; i < np; i++) {
+    const MlSlot *s = &sig->params[i];
+    MlArray *a = s->is_output ? &outputs[no++] : &inputs[ni++];
+    if (!s->is_buffer) {
+      args[i] = a->data; /* the packed wrapper loads the scalar from here */
+      continue;
+    }
+    /* A memref descriptor: allocated and aligned pointers, offset, sizes,
+     * strides; passed as a pointer to a pointer to it. */
+    int64_t *d = descs[i] = calloc(3 + 2 * (size_t)s->rank, sizeof *d);
+    if (!d)
+      abort();
+    d[0] = d[1] = (int64_t)(intptr_t)a->data;
+    int64_t stride = 1;
+    for (int k = s->rank - 1; k >= 0; k--) {
+      d[3 + k] = s->shape[k];
+      d[3 + s->rank + k] = stride;
+      stride *= s->shape[k];
+    }
+    args[i] = &descs[i];
+  }
+  if (sig->has_ret)
+    args[np] = outputs[sig->num_outputs - 1].data;
+  long runs = repeat ? repeat : 1;
+  double *ms = malloc((size_t)runs * sizeof *ms);
+  if (!ms)
+    abort();
+  for (long k = 0; k < runs; k++) {
+    for (size_t i = 0; k && i < sig->num_outputs; i++)
+      memset(outputs[i].data, 0, ml_array_bytes(&outputs[i]));
+    double t0 = now_ms();
+    fn(args);
+    ms[k] = now_ms() - t0;
+  }
+  if (repeat) {
+    qsort(ms, (size_t)runs, sizeof *ms, cmp_double);
+    double median = runs % 2 ? ms[runs / 2]
+                             : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
+    int digits = median < 1 ? 6 : 3; /* sub-millisecond kernels are common */
+    printf("@%s: min %.*f ms, median %.*f ms (%ld run%s)\n", sig->name,
+           digits, ms[0], digits, median, runs, runs == 1 ? "" : "s");
+  }
+  free(ms);
+  for (size_t i = 0; i < np; i++)
+    free(descs[i]);
+  free(descs);
+  free(args);
+}
+
+/* Creates the engine, finds the entry's packed wrapper, calls it. */
+bool ml_run_call(MlirModule module, const MlSignature *sig, MlArray *inputs,
+                 MlArray *outputs, int opt_level, long repeat) {
+  MlirExecutionEngine engine =
+      mlirExecutionEngineCreate(module, opt_level, 0, NULL, false, false);
+  if (mlirExecutionEngineIsNull(engine)) {
+    fprintf(stderr, "ml-run: error: the JIT could not compile the lowered "
+                    "module\n");
+    return false;
+  }
+  mlirExecutionEngineInitialize(engine); /* runs global constructors */
+  MlBuf wrapper = {0};
+  ml_buf_printf(&wrapper, "_mlir_ciface_%s", sig->name);
+  void (*fn)(void **) = (void (*)(void **))mlirExecutionEngineLookupPacked(
+      engine, mlirStringRefCreate(wrapper.data, wrapper.len));
+  if (fn)
+    call_entry(sig, inputs, outputs, repeat, fn);
+  else
+    fprintf(stderr, "ml-run: error: the JIT could not link @%s (see the JIT "
+                    "session errors above)\n", ml_buf_str(&wrapper));
+  ml_buf_free(&wrapper);
+  mlirExecutionEngineDestroy(engine);
+  return fn != NULL;
+}
