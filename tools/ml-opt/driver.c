@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "io.h"
+#include "ir/fileio.h"
 #include "ir/capi_gaps.h"
 #include "ir/diagnostics.h"
 #include "mlir-c/Pass.h"
@@ -215,27 +215,11 @@ static bool is_marker_line(const char *p, const char *end, const char *marker) {
  * value straight to stderr, and that text belongs in our one error line. */
 static MlirPassManager build_pipeline_capturing(const MlOptions *o,
                                                 MlirContext ctx, MlBuf *err) {
-  fflush(stderr);
-  FILE *tmp = tmpfile();
-  int saved = tmp ? dup(STDERR_FILENO) : -1;
-  if (saved < 0 || dup2(fileno(tmp), STDERR_FILENO) < 0) {
-    if (saved >= 0)
-      close(saved);
-    if (tmp)
-      fclose(tmp);
-    return build_pipeline(o, ctx, false, err); /* uncaptured, still correct */
-  }
+  MlStderrCapture capture;
+  ml_stderr_capture(&capture);
   MlirPassManager pm = build_pipeline(o, ctx, false, err);
-  fflush(stderr);
-  dup2(saved, STDERR_FILENO);
-  close(saved);
   MlBuf captured = {0};
-  char chunk[4096];
-  size_t n;
-  rewind(tmp);
-  while ((n = fread(chunk, 1, sizeof chunk, tmp)) > 0)
-    ml_buf_append(&captured, chunk, n);
-  fclose(tmp);
+  ml_stderr_restore(&capture, &captured);
   /* ": for the --max-iterations option: 'abc' value invalid ...\n" */
   ml_buf_rtrim(&captured);
   const char *c = ml_buf_str(&captured);
@@ -283,7 +267,9 @@ int ml_opt_run(const MlOptions *o) {
   mloptRegisterAllDialects(registry);
   const char *name = strcmp(o->input, "-") ? o->input : "<stdin>";
   MlBuf input = {0}, out = {0};
-  bool ok = check_pipeline(o, registry) && ml_read_input(o->input, &input);
+  MlBuf err = {0};
+  bool ok = check_pipeline(o, registry) &&
+            ml_read_file(o->input, "input file", &input, &err);
   if (!ok)
     goto done;
 
@@ -327,8 +313,11 @@ int ml_opt_run(const MlOptions *o) {
     ok = false;
   }
   if (ok)
-    ok = ml_write_output(o->output, out.data ? out.data : "", out.len);
+    ok = ml_write_file(o->output, out.data ? out.data : "", out.len, &err);
 done:
+  if (err.len)
+    fprintf(stderr, "ml-opt: error: %s\n", ml_buf_str(&err));
+  ml_buf_free(&err);
   ml_buf_free(&input);
   ml_buf_free(&out);
   mlirDialectRegistryDestroy(registry);

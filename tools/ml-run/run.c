@@ -11,7 +11,7 @@
 
 #include "array.h"
 #include "call.h"
-#include "io.h"
+#include "ir/fileio.h"
 #include "ir/diagnostics.h"
 #include "mlir-c/Pass.h"
 #include "mlir-c/RegisterEverything.h"
@@ -30,6 +30,16 @@ typedef struct Run {
 } Run;
 
 /* Prints one diagnostic and its notes as file:line:col: error: ... */
+/* ml_read_file with the error printed as ml-run's. */
+static bool read_file(const char *path, const char *what, MlBuf *out) {
+  MlBuf err = {0};
+  bool ok = ml_read_file(path, what, out, &err);
+  if (!ok)
+    fprintf(stderr, "ml-run: error: %s\n", ml_buf_str(&err));
+  ml_buf_free(&err);
+  return ok;
+}
+
 static MlirLogicalResult on_diagnostic(MlirDiagnostic diag, void *user) {
   Run *r = user;
   MlBuf msg = {0}, out = {0};
@@ -71,7 +81,7 @@ static bool load_file(Run *r, size_t i, const char *path, const MlSlot *s,
   MlBuf bytes = {0}, err = {0};
   char what[64];
   snprintf(what, sizeof what, "input #%zu", i);
-  bool ok = ml_run_read_file(path, what, &bytes);
+  bool ok = read_file(path, what, &bytes);
   if (ok && !ml_npy_decode(bytes.data, bytes.len, a, &err)) {
     fprintf(stderr, "ml-run: error: input #%zu ('%s'): %s\n", i, path,
             ml_buf_str(&err));
@@ -232,7 +242,11 @@ static bool emit_outputs(Run *r) {
   for (size_t i = 0; ok && i < o->num_outputs; i++) {
     ml_buf_clear(&out);
     ml_npy_encode(&r->outputs[i], &out);
-    ok = ml_run_write_file(o->outputs[i], out.data, out.len);
+    MlBuf err = {0};
+    ok = ml_write_file(o->outputs[i], out.data ? out.data : "", out.len, &err);
+    if (!ok)
+      fprintf(stderr, "ml-run: error: %s\n", ml_buf_str(&err));
+    ml_buf_free(&err);
   }
   ml_buf_free(&out);
   return ok;
@@ -255,7 +269,7 @@ int ml_run(const MlRunOptions *o) {
   bool ok = false;
   MlirPassManager pm = build_pipeline(o, ctx);
   if (mlirPassManagerIsNull(pm) ||
-      !ml_run_read_file(o->file, "input file", &r.text))
+      !read_file(o->file, "input file", &r.text))
     goto out;
   module = mloptParseModule(ctx, mlirStringRefCreate(r.text.data, r.text.len),
                             mlirStringRefCreateFromCString(r.name));

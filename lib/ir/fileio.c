@@ -1,9 +1,5 @@
-/* io: whole-file input, atomic output and stderr capture for ml-run.
- *
- * The same scheme as ml-opt's io.c and driver.c (temporary file + rename;
- * dup2 of stderr into a tmpfile), with ml-run's name in the messages: the
- * ml-opt copies hard-code "ml-opt: error:". */
-#include "io.h"
+/* fileio: the file plumbing of ml-opt and ml-run (see fileio.h). */
+#include "ir/fileio.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -13,36 +9,34 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Reads the whole file (or stdin) in 64 KiB chunks. */
-bool ml_run_read_file(const char *path, const char *what, MlBuf *out) {
+bool ml_read_file(const char *path, const char *what, MlBuf *out, MlBuf *err) {
   bool is_stdin = !strcmp(path, "-");
   int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
   if (fd < 0) {
-    fprintf(stderr, "ml-run: error: cannot open %s '%s': %s\n", what, path,
-            strerror(errno));
+    ml_buf_printf(err, "cannot open %s '%s': %s", what, path, strerror(errno));
     return false;
   }
   struct stat st;
-  int err = 0;
+  int e = 0;
   if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
-    err = EISDIR;
+    e = EISDIR;
   char chunk[65536];
   ml_buf_append(out, "", 0); /* an empty file still gives a string */
-  while (!err) {
+  while (!e) {
     ssize_t n = read(fd, chunk, sizeof chunk);
     if (n == 0)
       break;
     if (n < 0 && errno != EINTR)
-      err = errno;
+      e = errno;
     else if (n > 0)
       ml_buf_append(out, chunk, (size_t)n);
   }
   if (!is_stdin)
     close(fd);
-  if (err)
-    fprintf(stderr, "ml-run: error: cannot read %s '%s': %s\n", what,
-            is_stdin ? "<stdin>" : path, strerror(err));
-  return !err;
+  if (e)
+    ml_buf_printf(err, "cannot read %s '%s': %s", what,
+                  is_stdin ? "<stdin>" : path, strerror(e));
+  return !e;
 }
 
 /* Writes all of `data` to `fd`. */
@@ -59,8 +53,14 @@ static bool write_all(int fd, const char *data, size_t len) {
   return true;
 }
 
-/* Writes beside `path` with mkstemp, then renames over it. */
-bool ml_run_write_file(const char *path, const char *data, size_t len) {
+bool ml_write_file(const char *path, const char *data, size_t len, MlBuf *err) {
+  if (!path || !strcmp(path, "-")) {
+    if (!write_all(STDOUT_FILENO, data, len)) {
+      ml_buf_printf(err, "cannot write to stdout: %s", strerror(errno));
+      return false;
+    }
+    return true;
+  }
   size_t plen = strlen(path);
   char *tmp = malloc(plen + sizeof ".tmp.XXXXXX");
   if (!tmp)
@@ -69,8 +69,7 @@ bool ml_run_write_file(const char *path, const char *data, size_t len) {
   memcpy(tmp + plen, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
   int fd = mkstemp(tmp);
   if (fd < 0) {
-    fprintf(stderr, "ml-run: error: cannot write output file '%s': %s\n",
-            path, strerror(errno));
+    ml_buf_printf(err, "cannot write output file '%s': %s", path, strerror(errno));
     free(tmp);
     return false;
   }
@@ -86,16 +85,14 @@ bool ml_run_write_file(const char *path, const char *data, size_t len) {
     ok = false;
   }
   if (!ok) {
-    fprintf(stderr, "ml-run: error: cannot write output file '%s': %s\n",
-            path, strerror(saved ? saved : errno));
+    ml_buf_printf(err, "cannot write output file '%s': %s", path,
+                  strerror(saved ? saved : errno));
     unlink(tmp);
   }
   free(tmp);
   return ok;
 }
 
-/* Also used by LLVM's own messages, so this works on the descriptor, not
- * on the FILE. */
 void ml_stderr_capture(MlStderrCapture *c) {
   fflush(stderr);
   FILE *tmp = tmpfile();
@@ -111,7 +108,6 @@ void ml_stderr_capture(MlStderrCapture *c) {
   c->tmp = tmp;
 }
 
-/* Puts stderr back and collects what the capture saw. */
 void ml_stderr_restore(MlStderrCapture *c, MlBuf *captured) {
   if (!c->tmp)
     return;
