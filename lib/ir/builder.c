@@ -175,3 +175,28 @@ void ml_build_loop_yield(const MlBuilder *b, intptr_t n, const MlirValue *values
   mlirOperationStateAddOperands(&s, n, values);
   ml_build_op(b, &s);
 }
+
+/* arith.cmpi or arith.cmpf `name` with `predicate`. */
+static MlirValue build_cmp(const MlBuilder *b, const char *name, int64_t predicate,
+                           MlirValue x, MlirValue y) {
+  MlirOperationState s = ml_state(b, name);
+  MlirValue xy[2] = {x, y};
+  mlirOperationStateAddOperands(&s, 2, xy);
+  MlirType i1 = mlirIntegerTypeGet(b->ctx, 1);
+  mlirOperationStateAddResults(&s, 1, &i1);
+  MlirNamedAttribute p = mlirNamedAttributeGet(
+      mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("predicate")),
+      mlirIntegerAttrGet(mlirIntegerTypeGet(b->ctx, 64), predicate));
+  mlirOperationStateAddAttributes(&s, 1, &p);
+  return mlirOperationGetResult(ml_build_op(b, &s), 0);
+}
+
+MlirValue ml_build_cmpi(const MlBuilder *b, int64_t predicate, MlirValue x,
+                        MlirValue y) {
+  return build_cmp(b, "arith.cmpi", predicate, x, y);
+}
+
+MlirValue ml_build_cmpf(const MlBuilder *b, int64_t predicate, MlirValue x,
+                        MlirValue y) {
+  return build_cmp(b, "arith.cmpf", predicate, x, y);
+}

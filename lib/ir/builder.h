@@ -40,6 +40,13 @@ MlirValue ml_build_binary(const MlBuilder *b, const char *name, MlirValue x,
 MlirValue ml_build_scalar_constant(const MlBuilder *b, MlirType type,
                                    double value);
 
+/* arith.cmpi / arith.cmpf with a predicate number (arith's enums:
+ * cmpi slt = 2, sge = 5; cmpf oge = 3, uno = 14), giving an i1. */
+MlirValue ml_build_cmpi(const MlBuilder *b, int64_t predicate, MlirValue x,
+                        MlirValue y);
+MlirValue ml_build_cmpf(const MlBuilder *b, int64_t predicate, MlirValue x,
+                        MlirValue y);
+
 /* memref.load / memref.store at `indices`. */
 MlirValue ml_build_load(const MlBuilder *b, MlirValue memref, intptr_t n,
                         const MlirValue *indices);

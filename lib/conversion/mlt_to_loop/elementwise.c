@@ -139,30 +139,14 @@ static MlirValue cast(const MlBuilder *b, MlirValue x, MlirType to) {
   MlirValue c = ml_build_binary(b, "arith.maxnumf", d, ml_build_scalar_constant(b, f64, lo));
   c = ml_build_binary(b, "arith.minnumf", c, ml_build_scalar_constant(b, f64, hi));
   MlirValue i = ml_build_value_op(b, "arith.fptosi", 1, &c, to);
-  MlirOperationState s = ml_state(b, "arith.cmpf");
-  MlirValue dd[2] = {d, d};
-  mlirOperationStateAddOperands(&s, 2, dd);
-  MlirType i1 = mlirIntegerTypeGet(b->ctx, 1);
-  mlirOperationStateAddResults(&s, 1, &i1);
-  MlirNamedAttribute pred = mlirNamedAttributeGet(
-      mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("predicate")),
-      mlirIntegerAttrGet(mlirIntegerTypeGet(b->ctx, 64), 14 /* uno */));
-  mlirOperationStateAddAttributes(&s, 1, &pred);
-  MlirValue is_nan = mlirOperationGetResult(ml_build_op(b, &s), 0);
+  MlirValue is_nan = ml_build_cmpf(b, 14 /* uno */, d, d);
   MlirValue sel[3] = {is_nan, ml_build_scalar_constant(b, to, 0), i};
   MlirValue r = ml_build_value_op(b, "arith.select", 3, sel, to);
   if (w < 64)
     return r;
   /* i64: 2^63 and above saturate to INT64_MAX, which f64 cannot hold. */
-  MlirOperationState ge = ml_state(b, "arith.cmpf");
-  MlirValue two63[2] = {d, ml_build_scalar_constant(b, f64, ldexp(1.0, 63))};
-  mlirOperationStateAddOperands(&ge, 2, two63);
-  mlirOperationStateAddResults(&ge, 1, &i1);
-  MlirNamedAttribute oge = mlirNamedAttributeGet(
-      mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("predicate")),
-      mlirIntegerAttrGet(mlirIntegerTypeGet(b->ctx, 64), 3 /* oge */));
-  mlirOperationStateAddAttributes(&ge, 1, &oge);
-  MlirValue big = mlirOperationGetResult(ml_build_op(b, &ge), 0);
+  MlirValue big = ml_build_cmpf(b, 3 /* oge */, d,
+                                ml_build_scalar_constant(b, f64, ldexp(1.0, 63)));
   MlirOperationState cs = ml_state(b, "arith.constant");
   MlirNamedAttribute v = mlirNamedAttributeGet(
       mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("value")),

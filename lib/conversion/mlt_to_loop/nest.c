@@ -76,20 +76,6 @@ bool ml_op_is(MlirOperation op, const char *mlt_name) {
          memcmp(n.data, mlt_name, n.length) == 0;
 }
 
-/* arith.cmpi `pred` (2 = slt, 5 = sge) on index values. */
-static MlirValue cmp(const MlBuilder *b, int pred, MlirValue x, MlirValue y) {
-  MlirOperationState s = ml_state(b, "arith.cmpi");
-  MlirValue xy[2] = {x, y};
-  mlirOperationStateAddOperands(&s, 2, xy);
-  MlirType i1 = mlirIntegerTypeGet(b->ctx, 1);
-  mlirOperationStateAddResults(&s, 1, &i1);
-  MlirNamedAttribute p = mlirNamedAttributeGet(
-      mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("predicate")),
-      mlirIntegerAttrGet(mlirIntegerTypeGet(b->ctx, 64), pred));
-  mlirOperationStateAddAttributes(&s, 1, &p);
-  return mlirOperationGetResult(ml_build_op(b, &s), 0);
-}
-
 MlirValue ml_window_index(const MlBuilder *b, MlirValue out_iv, int64_t stride,
                           MlirValue k_iv, int64_t dilation, int64_t pad,
                           int64_t size, MlirValue *valid) {
@@ -100,8 +86,8 @@ MlirValue ml_window_index(const MlBuilder *b, MlirValue out_iv, int64_t stride,
                                         ml_build_index_constant(b, dilation)));
   pos = ml_build_binary(b, "arith.subi", pos, ml_build_index_constant(b, pad));
   MlirValue zero = ml_build_index_constant(b, 0), hi = ml_build_index_constant(b, size - 1);
-  MlirValue ok = ml_build_binary(b, "arith.andi", cmp(b, 5, pos, zero),
-                                 cmp(b, 2, pos, ml_build_index_constant(b, size)));
+  MlirValue ok = ml_build_binary(b, "arith.andi", ml_build_cmpi(b, 5 /* sge */, pos, zero),
+                                 ml_build_cmpi(b, 2 /* slt */, pos, ml_build_index_constant(b, size)));
   *valid = mlirValueIsNull(*valid) ? ok : ml_build_binary(b, "arith.andi", *valid, ok);
   MlirValue c = ml_build_binary(b, "arith.maxsi", pos, zero);
   return ml_build_binary(b, "arith.minsi", c, hi);
