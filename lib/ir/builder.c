@@ -66,17 +66,26 @@ MlirValue ml_build_binary(const MlBuilder *b, const char *name, MlirValue x,
   return ml_build_value_op(b, name, 2, xy, mlirValueGetType(x));
 }
 
-MlirValue ml_build_scalar_constant(const MlBuilder *b, MlirType type,
-                                   double value) {
-  MlirAttribute attr = mlirTypeIsAInteger(type) || mlirTypeIsAIndex(type)
-                           ? mlirIntegerAttrGet(type, (int64_t)value)
-                           : mlirFloatAttrDoubleGet(b->ctx, type, value);
+/* arith.constant holding `attr`, of type `type`. */
+static MlirValue build_constant(const MlBuilder *b, MlirType type,
+                                MlirAttribute attr) {
   MlirOperationState s = ml_state(b, "arith.constant");
   MlirNamedAttribute named = mlirNamedAttributeGet(
       mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("value")), attr);
   mlirOperationStateAddAttributes(&s, 1, &named);
   mlirOperationStateAddResults(&s, 1, &type);
   return mlirOperationGetResult(ml_build_op(b, &s), 0);
+}
+
+MlirValue ml_build_int_constant(const MlBuilder *b, MlirType type, int64_t value) {
+  return build_constant(b, type, mlirIntegerAttrGet(type, value));
+}
+
+MlirValue ml_build_scalar_constant(const MlBuilder *b, MlirType type,
+                                   double value) {
+  if (mlirTypeIsAInteger(type) || mlirTypeIsAIndex(type))
+    return ml_build_int_constant(b, type, (int64_t)value);
+  return build_constant(b, type, mlirFloatAttrDoubleGet(b->ctx, type, value));
 }
 
 MlirValue ml_build_load(const MlBuilder *b, MlirValue memref, intptr_t n,

@@ -36,6 +36,8 @@ MlirValue ml_build_value_op(const MlBuilder *b, const char *name, intptr_t n,
 MlirValue ml_build_unary(const MlBuilder *b, const char *name, MlirValue x);
 MlirValue ml_build_binary(const MlBuilder *b, const char *name, MlirValue x,
                           MlirValue y);
+/* arith.constant of an integer (or index) type, exact for all of int64. */
+MlirValue ml_build_int_constant(const MlBuilder *b, MlirType type, int64_t value);
 /* arith.constant of a float or integer scalar type. */
 MlirValue ml_build_scalar_constant(const MlBuilder *b, MlirType type,
                                    double value);

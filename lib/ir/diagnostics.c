@@ -92,3 +92,36 @@ void ml_format_located(MlBuf *out, MlSourcePos pos, const char *severity,
     ml_buf_puts(out, line[c - 1] == '\t' ? "\t" : " ");
   ml_buf_puts(out, "^\n");
 }
+
+void ml_diagnostic_for_each(MlirDiagnostic diag, MlDiagnosticFn fn, void *user) {
+  MlBuf msg = {0};
+  intptr_t num_notes = mlirDiagnosticGetNumNotes(diag);
+  for (intptr_t i = -1; i < num_notes; i++) {
+    MlirDiagnostic d = i < 0 ? diag : mlirDiagnosticGetNote(diag, i);
+    ml_buf_clear(&msg);
+    ml_diagnostic_message(d, &msg);
+    fn(mlirDiagnosticGetSeverity(d), ml_location_pos(mlirDiagnosticGetLocation(d)),
+       ml_buf_str(&msg), user);
+  }
+  ml_buf_free(&msg);
+}
+
+typedef struct Formatting {
+  MlBuf *out;
+  const char *name, *source;
+  size_t len;
+} Formatting;
+
+static void format_one(MlirDiagnosticSeverity severity, MlSourcePos pos,
+                       const char *message, void *user) {
+  Formatting *f = user;
+  ml_format_located(f->out, pos, ml_severity_name(severity), message, f->name,
+                    f->source, f->len);
+}
+
+void ml_format_diagnostic(MlBuf *out, MlirDiagnostic diag,
+                          const char *source_name, const char *source,
+                          size_t source_len) {
+  Formatting f = {out, source_name, source, source_len};
+  ml_diagnostic_for_each(diag, format_one, &f);
+}

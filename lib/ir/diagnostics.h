@@ -26,6 +26,18 @@ const char *ml_severity_name(MlirDiagnosticSeverity severity);
 /* Appends the message of `diag` (without location or notes). */
 void ml_diagnostic_message(MlirDiagnostic diag, MlBuf *out);
 
+/* Calls `fn` for a diagnostic and then each of its notes, with the
+ * severity, source position and message text of each. */
+typedef void (*MlDiagnosticFn)(MlirDiagnosticSeverity severity, MlSourcePos pos,
+                               const char *message, void *user);
+void ml_diagnostic_for_each(MlirDiagnostic diag, MlDiagnosticFn fn, void *user);
+
+/* Appends a diagnostic and its notes, each as ml_format_located does (with
+ * source snippets from `source`, named `source_name`). */
+void ml_format_diagnostic(MlBuf *out, MlirDiagnostic diag,
+                          const char *source_name, const char *source,
+                          size_t source_len);
+
 /* Appends "file:line:col: severity: message\n" ("<unknown>: ..." without a
  * position). When `source` is the text of `pos.file` (its name given as
  * `source_name`), also appends that source line and a caret under `col`. */

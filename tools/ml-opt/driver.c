@@ -28,25 +28,22 @@ typedef struct Chunk {
   MlVerifier verifier;
 } Chunk;
 
+/* Hands one diagnostic or note to the verifier. */
+static void verify_one(MlirDiagnosticSeverity severity, MlSourcePos pos,
+                       const char *message, void *user) {
+  ml_verifier_process(user, severity, pos, message);
+}
+
 /* Prints one diagnostic and its notes, or hands them to the verifier. */
 static MlirLogicalResult on_diagnostic(MlirDiagnostic diag, void *user) {
   Chunk *c = user;
-  MlBuf msg = {0}, out = {0};
-  intptr_t num_notes = mlirDiagnosticGetNumNotes(diag);
-  for (intptr_t i = -1; i < num_notes; i++) {
-    MlirDiagnostic d = i < 0 ? diag : mlirDiagnosticGetNote(diag, i);
-    ml_buf_clear(&msg);
-    ml_diagnostic_message(d, &msg);
-    MlSourcePos pos = ml_location_pos(mlirDiagnosticGetLocation(d));
-    MlirDiagnosticSeverity sev = mlirDiagnosticGetSeverity(d);
-    if (c->o->verify_diagnostics)
-      ml_verifier_process(&c->verifier, sev, pos, ml_buf_str(&msg));
-    else
-      ml_format_located(&out, pos, ml_severity_name(sev), ml_buf_str(&msg),
-                        c->name, c->text.data, c->text.len);
+  if (c->o->verify_diagnostics) {
+    ml_diagnostic_for_each(diag, verify_one, &c->verifier);
+    return mlirLogicalResultSuccess();
   }
+  MlBuf out = {0};
+  ml_format_diagnostic(&out, diag, c->name, c->text.data, c->text.len);
   fputs(ml_buf_str(&out), stderr);
-  ml_buf_free(&msg);
   ml_buf_free(&out);
   return mlirLogicalResultSuccess();
 }

@@ -42,18 +42,9 @@ static bool read_file(const char *path, const char *what, MlBuf *out) {
 
 static MlirLogicalResult on_diagnostic(MlirDiagnostic diag, void *user) {
   Run *r = user;
-  MlBuf msg = {0}, out = {0};
-  intptr_t num_notes = mlirDiagnosticGetNumNotes(diag);
-  for (intptr_t i = -1; i < num_notes; i++) {
-    MlirDiagnostic d = i < 0 ? diag : mlirDiagnosticGetNote(diag, i);
-    ml_buf_clear(&msg);
-    ml_diagnostic_message(d, &msg);
-    ml_format_located(&out, ml_location_pos(mlirDiagnosticGetLocation(d)),
-                      ml_severity_name(mlirDiagnosticGetSeverity(d)),
-                      ml_buf_str(&msg), r->name, r->text.data, r->text.len);
-  }
+  MlBuf out = {0};
+  ml_format_diagnostic(&out, diag, r->name, r->text.data, r->text.len);
   fputs(ml_buf_str(&out), stderr);
-  ml_buf_free(&msg);
   ml_buf_free(&out);
   return mlirLogicalResultSuccess();
 }

@@ -147,13 +147,7 @@ static MlirValue cast(const MlBuilder *b, MlirValue x, MlirType to) {
   /* i64: 2^63 and above saturate to INT64_MAX, which f64 cannot hold. */
   MlirValue big = ml_build_cmpf(b, 3 /* oge */, d,
                                 ml_build_scalar_constant(b, f64, ldexp(1.0, 63)));
-  MlirOperationState cs = ml_state(b, "arith.constant");
-  MlirNamedAttribute v = mlirNamedAttributeGet(
-      mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("value")),
-      mlirIntegerAttrGet(to, INT64_MAX));
-  mlirOperationStateAddAttributes(&cs, 1, &v);
-  mlirOperationStateAddResults(&cs, 1, &to);
-  MlirValue max = mlirOperationGetResult(ml_build_op(b, &cs), 0);
+  MlirValue max = ml_build_int_constant(b, to, INT64_MAX);
   MlirValue pick[3] = {big, max, r};
   return ml_build_value_op(b, "arith.select", 3, pick, to);
 }
