@@ -12,6 +12,7 @@
 
 #include "compiler/external_pass.h"
 #include "ir/builder.h"
+#include "ir/attrs.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/Diagnostics.h"
 #include "mlir-c/Dialect/Arith.h"
@@ -57,12 +58,10 @@ static MlirWalkResult collect(MlirOperation op, void *user) {
  * `segment` is present, else an index constant of its static value. */
 static MlirValue bound(const MlBuilder *b, MlirOperation loop, int segment,
                        const char *static_name, intptr_t *next_operand) {
-  MlirAttribute sizes = mlirOperationGetInherentAttributeByName(
-      loop, mlirStringRefCreateFromCString("operandSegmentSizes"));
+  MlirAttribute sizes = ml_attr(loop, "operandSegmentSizes");
   if (mlirDenseI32ArrayGetElement(sizes, segment) == 1)
     return mlirOperationGetOperand(loop, (*next_operand)++);
-  MlirAttribute value = mlirOperationGetInherentAttributeByName(
-      loop, mlirStringRefCreateFromCString(static_name));
+  MlirAttribute value = ml_attr(loop, static_name);
   return ml_build_index_constant(b, mlirIntegerAttrGetValueInt(value));
 }
 

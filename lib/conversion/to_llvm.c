@@ -15,6 +15,7 @@
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 #include "ir/strbuf.h"
+#include "ir/attrs.h"
 #include "mlopt-c/Passes.h"
 
 static bool is_func_definition(MlirOperation op) {
@@ -70,10 +71,8 @@ static bool c_param(MlirType t, MlBuf *out) {
 
 /* The C prototype of func `op`'s wrapper, or "" when C cannot say it. */
 static void c_prototype(MlirOperation op, MlBuf *out) {
-  MlirType fn = mlirTypeAttrGetValue(mlirOperationGetInherentAttributeByName(
-      op, mlirStringRefCreateFromCString("function_type")));
-  MlirStringRef name = mlirStringAttrGetValue(mlirOperationGetInherentAttributeByName(
-      op, mlirStringRefCreateFromCString("sym_name")));
+  MlirType fn = mlirTypeAttrGetValue(ml_attr(op, "function_type"));
+  MlirStringRef name = mlirStringAttrGetValue(ml_attr(op, "sym_name"));
   intptr_t nin = mlirFunctionTypeGetNumInputs(fn);
   intptr_t nres = mlirFunctionTypeGetNumResults(fn);
   MlBuf ret = {0}, params = {0};

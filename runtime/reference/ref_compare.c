@@ -127,6 +127,21 @@ void ml_ref_tolerance(MlRefOpClass cls, MlRefDtype dtype,
     *atol = a;
 }
 
+/* max(1, RMS) of a float tensor; 1 for integers and empty tensors. */
+double ml_ref_scale(const MlRefTensor *t) {
+  int64_t n = ml_ref_numel(t);
+  if (n <= 0 || !ml_ref_dtype_is_float(t->dtype) || !t->data)
+    return 1.0;
+  double sum = 0;
+  for (int64_t i = 0; i < n; i++) {
+    double v = ml_ref_load_f(t, i);
+    if (isfinite(v))
+      sum += v * v;
+  }
+  double rms = sqrt(sum / (double)n);
+  return rms > 1.0 ? rms : 1.0;
+}
+
 /* max/min are exact, pow is transcendental, the rest correctly rounded. */
 MlRefOpClass ml_ref_binary_class(MlRefBinaryKind kind) {
   switch (kind) {

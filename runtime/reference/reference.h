@@ -224,6 +224,12 @@ typedef enum {
 void ml_ref_tolerance(MlRefOpClass cls, MlRefDtype dtype,
                       int64_t reduction_length, double *rtol, double *atol);
 
+/* The scale sigma of a tensor for the reduction class's atol, which
+ * assumes unit-scale operands: max(1, root mean square of the elements)
+ * (1 for an empty or integer tensor). A sum of products of operands at
+ * scales sa and sb gets atol * sa * sb. */
+double ml_ref_scale(const MlRefTensor *t);
+
 /* The class of each op kind, for looking tolerances up. */
 MlRefOpClass ml_ref_binary_class(MlRefBinaryKind kind);
 MlRefOpClass ml_ref_unary_class(MlRefUnaryKind kind);

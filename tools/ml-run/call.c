@@ -26,10 +26,29 @@ static int cmp_double(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* Prints "@f: min X ms, median Y ms (N runs)" from the sorted times, then
+ * ", R GFLOP/s at the min (F flop per call)" when the op count is known:
+ * the best run is the usual benchmark figure, least disturbed by the rest
+ * of the machine. */
+static void print_timing(const MlSignature *sig, const double *ms, long runs,
+                         double flops) {
+  double median = runs % 2 ? ms[runs / 2]
+                           : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
+  int digits = median < 1 ? 6 : 3; /* sub-millisecond kernels are common */
+  printf("@%s: min %.*f ms, median %.*f ms (%ld run%s)", sig->name, digits,
+         ms[0], digits, median, runs, runs == 1 ? "" : "s");
+  double rate = ms[0] > 0 ? flops / (ms[0] * 1e6) : 0; /* flop/ns */
+  if (rate > 0)
+    printf(", %.*f GFLOP/s at the min (%.0f flop per call)",
+           rate >= 100 ? 1 : rate >= 1 ? 2 : 4, rate, flops);
+  putchar('\n');
+}
+
 /* Calls the packed entry `fn` once, or --repeat times with timing. The
  * outputs are zeroed before every run, so each run sees the same state. */
 static void call_entry(const MlSignature *sig, MlArray *inputs,
-                       MlArray *outputs, long repeat, void (*fn)(void **)) {
+                       MlArray *outputs, long repeat, double flops,
+                       void (*fn)(void **)) {
   size_t np = sig->num_params, ni = 0, no = 0;
   void **args = calloc(np + 1, sizeof *args);
   int64_t **descs = calloc(np + 1, sizeof *descs);
@@ -71,11 +90,7 @@ static void call_entry(const MlSignature *sig, MlArray *inputs,
   }
   if (repeat) {
     qsort(ms, (size_t)runs, sizeof *ms, cmp_double);
-    double median = runs % 2 ? ms[runs / 2]
-                             : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
-    int digits = median < 1 ? 6 : 3; /* sub-millisecond kernels are common */
-    printf("@%s: min %.*f ms, median %.*f ms (%ld run%s)\n", sig->name,
-           digits, ms[0], digits, median, runs, runs == 1 ? "" : "s");
+    print_timing(sig, ms, runs, flops);
   }
   free(ms);
   for (size_t i = 0; i < np; i++)
@@ -86,7 +101,8 @@ static void call_entry(const MlSignature *sig, MlArray *inputs,
 
 /* Creates the engine, finds the entry's packed wrapper, calls it. */
 bool ml_run_call(MlirModule module, const MlSignature *sig, MlArray *inputs,
-                 MlArray *outputs, int opt_level, long repeat) {
+                 MlArray *outputs, int opt_level, long repeat,
+                 double flops) {
   MlirExecutionEngine engine =
       mlirExecutionEngineCreate(module, opt_level, 0, NULL, false, false);
   if (mlirExecutionEngineIsNull(engine)) {
@@ -100,7 +116,7 @@ bool ml_run_call(MlirModule module, const MlSignature *sig, MlArray *inputs,
   void (*fn)(void **) = (void (*)(void **))mlirExecutionEngineLookupPacked(
       engine, mlirStringRefCreate(wrapper.data, wrapper.len));
   if (fn)
-    call_entry(sig, inputs, outputs, repeat, fn);
+    call_entry(sig, inputs, outputs, repeat, flops, fn);
   else
     fprintf(stderr, "ml-run: error: the JIT could not link @%s (see the JIT "
                     "session errors above)\n", ml_buf_str(&wrapper));

@@ -11,9 +11,10 @@
 /* JIT-compiles `module` (all in the llvm dialect) at `opt_level` for the
  * host CPU and calls the entry of `sig` on `inputs`, filling `outputs`
  * (both in the order of ml_signature_input/output). With `repeat` > 0 calls
- * it that many times and prints the min and median time of a call. On
- * failure prints an error and returns false. */
+ * it that many times and prints the min and median time of a call, and with
+ * `flops` > 0 (the op count of one call, ml_count_flops) the GFLOP/s at the
+ * min. On failure prints an error and returns false. */
 bool ml_run_call(MlirModule module, const MlSignature *sig, MlArray *inputs,
-                 MlArray *outputs, int opt_level, long repeat);
+                 MlArray *outputs, int opt_level, long repeat, double flops);
 
 #endif

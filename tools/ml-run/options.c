@@ -40,6 +40,16 @@ static const Flag flags[] = {
      "write the next output to a NumPy file (once per output)"},
     {"print", NONE, NULL,
      "print the outputs (the default without --output or --repeat)"},
+    {"check", NONE, NULL,
+     "also run the function through mlopt's C reference of every mlt op "
+     "and compare each output within the tolerance policy of "
+     "docs/reference.md; exit 1 on a mismatch"},
+    {"rtol", REQUIRED, "R",
+     "with --check: compare every output with this rtol instead of the "
+     "policy's"},
+    {"atol", REQUIRED, "A",
+     "with --check: compare every output with this atol instead of the "
+     "policy's"},
     {"repeat", REQUIRED, "N", "run N times and print the min and median time"},
     {"opt-level", REQUIRED, "0-3", "LLVM optimization level (default 3)"},
     {"version", NONE, NULL, "print the version and exit"},
@@ -111,6 +121,20 @@ static bool parse_int(const char *flag, const char *v, long long lo,
   return true;
 }
 
+/* Parses a finite number >= 0 for flag `flag`. */
+static bool parse_tolerance(const char *flag, const char *v, double *out) {
+  char *end;
+  errno = 0;
+  double x = strtod(v, &end);
+  if (!*v || *end || errno || !(x >= 0) || x > 1e300) {
+    fprintf(stderr, "ml-run: error: invalid value '%s' for --%s: expected a "
+                    "number >= 0 (e.g. 1e-5)\n", v, flag);
+    return false;
+  }
+  *out = x;
+  return true;
+}
+
 /* Appends `value` to a list of file names. */
 static void push(const char ***list, size_t *n, const char *value) {
   const char **p = realloc(*list, (*n + 1) * sizeof *p);
@@ -149,6 +173,12 @@ static bool apply(MlRunOptions *o, const Flag *f, const char *value) {
     o->output_args = (int)n;
   } else if (!strcmp(fn, "print")) {
     o->print = true;
+  } else if (!strcmp(fn, "check")) {
+    o->check = true;
+  } else if (!strcmp(fn, "rtol")) {
+    return parse_tolerance("rtol", value, &o->rtol);
+  } else if (!strcmp(fn, "atol")) {
+    return parse_tolerance("atol", value, &o->atol);
   } else if (!strcmp(fn, "repeat")) {
     if (!parse_int("repeat", value, 1, 10000000, &n))
       return false;
@@ -173,6 +203,17 @@ static bool check_combinations(const MlRunOptions *o) {
                     "combined; give every input as a file or none\n");
     return false;
   }
+  if (o->check && o->output_args) {
+    fprintf(stderr, "ml-run: error: --check compares the tensor results of "
+                    "a function of mlt ops; --output-args is for memref "
+                    "kernels, which have no reference\n");
+    return false;
+  }
+  if ((o->rtol >= 0 || o->atol >= 0) && !o->check) {
+    fprintf(stderr, "ml-run: error: --rtol and --atol set the tolerance of "
+                    "--check; add --check\n");
+    return false;
+  }
   if (o->has_seed && !o->random_inputs) {
     fprintf(stderr, "ml-run: error: --seed needs --random-inputs\n");
     return false;
@@ -185,6 +226,7 @@ int ml_run_options_parse(int argc, char **argv, MlRunOptions *o) {
   memset(o, 0, sizeof *o);
   o->pipeline = ML_RUN_DEFAULT_PIPELINE;
   o->opt_level = 3;
+  o->rtol = o->atol = -1;
   bool only_files = false;
   for (int i = 1; i < argc; i++) {
     const char *arg = argv[i];

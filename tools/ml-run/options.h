@@ -21,6 +21,8 @@ typedef struct MlRunOptions {
   bool has_seed;
   uint64_t seed;
   bool print;
+  bool check;            /* compare with the reference (check.c) */
+  double rtol, atol;     /* --check tolerance overrides; < 0: the policy */
   long repeat;           /* 0: not timed */
   int output_args;
   int opt_level;

@@ -2,7 +2,8 @@
  * check the pipeline, parse the input, read the entry's signature, load the
  * inputs (so a wrong shape fails before any compiling), lower the module,
  * check the lowered C interface, JIT-compile and call the entry (call.c),
- * then print or write the outputs. */
+ * then print or write the outputs, and with --check compare them with the
+ * C reference evaluated on the module as parsed (check.c). */
 #include "run.h"
 
 #include <stdio.h>
@@ -11,6 +12,8 @@
 
 #include "array.h"
 #include "call.h"
+#include "check.h"
+#include "compiler/flops.h"
 #include "ir/fileio.h"
 #include "ir/diagnostics.h"
 #include "mlir-c/Pass.h"
@@ -214,7 +217,7 @@ static MlirPassManager build_pipeline(const MlRunOptions *o, MlirContext ctx) {
 /* Prints the outputs (--print) and writes the --output files. */
 static bool emit_outputs(Run *r) {
   const MlRunOptions *o = r->o;
-  bool print = o->print || (!o->num_outputs && !o->repeat);
+  bool print = o->print || (!o->num_outputs && !o->repeat && !o->check);
   if (print && r->sig.num_outputs == 0 && !o->print)
     fprintf(stderr, "ml-run: warning: @%s has no outputs; --output-args=K "
                     "makes the last K memref arguments outputs\n",
@@ -257,6 +260,7 @@ int ml_run(const MlRunOptions *o) {
       mlirContextAttachDiagnosticHandler(ctx, on_diagnostic, &r, NULL);
   MlirModule module = {NULL};
   MlBuf err = {0};
+  MlCheck check = {0};
   bool ok = false;
   MlirPassManager pm = build_pipeline(o, ctx);
   if (mlirPassManagerIsNull(pm) ||
@@ -272,6 +276,12 @@ int ml_run(const MlRunOptions *o) {
   }
   if (!load_inputs(&r) || !alloc_outputs(&r))
     goto out;
+  double flops = ml_count_flops(ml_signature_func(module, &r.sig));
+  if (o->check && !ml_check_prepare(module, &r.sig, r.inputs, &check, &err)) {
+    if (err.len)
+      report(&err);
+    goto out; /* else the diagnostics said why */
+  }
   if (mlirLogicalResultIsFailure(
           mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(module))))
     goto out; /* the diagnostics said why */
@@ -280,9 +290,11 @@ int ml_run(const MlRunOptions *o) {
     goto out;
   }
   ok = ml_run_call(module, &r.sig, r.inputs, r.outputs, o->opt_level,
-                   o->repeat) &&
-       emit_outputs(&r);
+                   o->repeat, flops) &&
+       emit_outputs(&r) &&
+       (!o->check || ml_check_compare(&check, &r.sig, r.outputs, o->rtol, o->atol));
 out:
+  ml_check_free(&check);
   for (size_t i = 0; r.inputs && i < r.sig.num_inputs; i++)
     ml_array_free(&r.inputs[i]);
   for (size_t i = 0; r.outputs && i < r.sig.num_outputs; i++)

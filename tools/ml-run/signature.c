@@ -260,6 +260,11 @@ bool ml_signature_read(MlirModule module, const char *file, const char *entry,
   return true;
 }
 
+/* Looks the entry up again by the name ml_signature_read recorded. */
+MlirOperation ml_signature_func(MlirModule module, const MlSignature *sig) {
+  return find_symbol(module, "func.func", sig->name);
+}
+
 /* True if the lowered scalar type `t` carries slot `s`. */
 static bool llvm_scalar_matches(MlirType t, const MlSlot *s) {
   static const unsigned widths[ML_NUM_DTYPES] = {

@@ -41,6 +41,9 @@ typedef struct MlSignature {
 bool ml_signature_read(MlirModule module, const char *file, const char *entry,
                        int output_args, MlSignature *sig, MlBuf *err);
 
+/* The func.func of the signature's entry in `module` (null once lowered). */
+MlirOperation ml_signature_func(MlirModule module, const MlSignature *sig);
+
 /* Checks that the lowered `module` has the C interface the signature
  * calls for (llvm.func @_mlir_ciface_NAME with matching parameters). */
 bool ml_signature_check_lowered(MlirModule module, const MlSignature *sig,

@@ -4,32 +4,16 @@
  * Convolution reads padded positions branch-free (clamped index, zero when
  * out of range). */
 #include "conversion/mlt_to_loop/lowering.h"
+#include "ir/attrs.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
-
-/* The type products accumulate in for result type `t`: f16 and bf16
- * accumulate in f32 (in their own type the error grows past the tolerance
- * from K ~ 64 for bf16, measured by the reference work). */
-static MlirType accumulator(MlirType t) {
-  return mlirTypeIsAF16(t) || mlirTypeIsABF16(t) ? mlirF32TypeGet(mlirTypeGetContext(t)) : t;
-}
-
-/* Converts the accumulated value back to the result type `t`. */
-static MlirValue finish(const MlBuilder *b, MlirValue acc, MlirType t) {
-  return mlirTypeEqual(mlirValueGetType(acc), t)
-             ? acc
-             : ml_build_value_op(b, "arith.truncf", 1, &acc, t);
-}
 
 /* acc + a * b in the accumulator type `t`. */
 static MlirValue mul_add(const MlBuilder *b, MlirValue acc, MlirValue x,
                          MlirValue y, MlirType t) {
   bool fp = ml_is_float(t);
-  if (!mlirTypeEqual(mlirValueGetType(x), t)) {
-    const char *ext = fp ? "arith.extf" : "arith.extsi";
-    x = ml_build_value_op(b, ext, 1, &x, t);
-    y = ml_build_value_op(b, ext, 1, &y, t);
-  }
+  x = ml_to_accumulator(b, x, t);
+  y = ml_to_accumulator(b, y, t);
   MlirValue p = ml_build_binary(b, fp ? "arith.mulf" : "arith.muli", x, y);
   return ml_build_binary(b, fp ? "arith.addf" : "arith.addi", acc, p);
 }
@@ -40,7 +24,7 @@ MlirValue ml_contraction_scalar(const MlBuilder *b, MlirOperation op,
   int64_t a[8];
   intptr_t rank = ml_shape_of(lhs, a);
   bool batched = rank == 3;
-  MlirType t = accumulator(result_type);
+  MlirType t = ml_accumulator_type(result_type);
   MlirValue zero = ml_build_scalar_constant(b, t, 0);
   MlLoop k = ml_build_loop_for(b, 0, a[batched ? 2 : 1], 1, true, 1, &zero);
   MlirValue ai[3], bi[3];
@@ -58,7 +42,7 @@ MlirValue ml_contraction_scalar(const MlBuilder *b, MlirOperation op,
   MlirValue next = mul_add(&k.body, ml_loop_iter_arg(&k, 0), x, y, t);
   ml_build_loop_yield(&k.body, 1, &next);
   (void)op;
-  return finish(b, mlirOperationGetResult(k.op, 0), result_type);
+  return ml_from_accumulator(b, mlirOperationGetResult(k.op, 0), result_type);
 }
 
 MlirLogicalResult ml_lower_contraction(MlirOperation op, MlirValue dest) {
@@ -73,10 +57,6 @@ MlirLogicalResult ml_lower_contraction(MlirOperation op, MlirValue dest) {
   return mlirLogicalResultSuccess();
 }
 
-static MlirAttribute attr(MlirOperation op, const char *name) {
-  return mlirOperationGetInherentAttributeByName(op, mlirStringRefCreateFromCString(name));
-}
-
 static int64_t at(MlirAttribute a, intptr_t i) { return mlirDenseI64ArrayGetElement(a, i); }
 
 /* NCHW x OIHW or NHWC x HWIO; groups split the channels. */
@@ -87,14 +67,14 @@ MlirLogicalResult ml_lower_conv2d(MlirOperation op, MlirValue dest) {
   ml_shape_of(input, x);
   ml_shape_of(filter, w);
   ml_shape_of(dest, y);
-  bool nchw = mlirIntegerAttrGetValueInt(attr(op, "layout")) == 0;
-  int64_t groups = mlirIntegerAttrGetValueInt(attr(op, "groups"));
-  MlirAttribute s = attr(op, "strides"), p = attr(op, "padding"), d = attr(op, "dilations");
+  bool nchw = ml_attr_int(op, "layout") == 0;
+  int64_t groups = ml_attr_int(op, "groups");
+  MlirAttribute s = ml_attr(op, "strides"), p = ml_attr(op, "padding"), d = ml_attr(op, "dilations");
   int64_t cg = nchw ? w[1] : w[2];          /* input channels per group */
   int64_t kh = nchw ? w[2] : w[0], kw = nchw ? w[3] : w[1];
   int64_t og = (nchw ? w[0] : w[3]) / groups; /* output channels per group */
   int hd = nchw ? 2 : 1, wd = nchw ? 3 : 2, cd = nchw ? 1 : 3;
-  MlirType rt = ml_element_type(dest), t = accumulator(rt);
+  MlirType rt = ml_element_type(dest), t = ml_accumulator_type(rt);
 
   MlNest nest = ml_build_parallel_nest(&b, 4, y);
   const MlBuilder *nb = &nest.inner;
@@ -130,7 +110,7 @@ MlirLogicalResult ml_lower_conv2d(MlirOperation op, MlirValue dest) {
   ml_build_loop_yield(&lh.body, 1, &r);
   r = mlirOperationGetResult(lh.op, 0);
   ml_build_loop_yield(&lc.body, 1, &r);
-  ml_build_store(nb, finish(nb, mlirOperationGetResult(lc.op, 0), rt), dest, 4,
+  ml_build_store(nb, ml_from_accumulator(nb, mlirOperationGetResult(lc.op, 0), rt), dest, 4,
                  nest.ivs);
   return mlirLogicalResultSuccess();
 }

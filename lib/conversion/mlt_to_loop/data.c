@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "conversion/mlt_to_loop/lowering.h"
+#include "ir/attrs.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
@@ -12,8 +13,7 @@
 static void transpose(MlirOperation op, MlirValue dest) {
   MlBuilder b = ml_builder_before(op);
   MlirValue input = mlirOperationGetOperand(op, 0);
-  MlirAttribute perm = mlirOperationGetInherentAttributeByName(
-      op, mlirStringRefCreateFromCString("perm"));
+  MlirAttribute perm = ml_attr(op, "perm");
   int64_t shape[8];
   intptr_t rank = ml_shape_of(dest, shape);
   MlNest nest = ml_build_parallel_nest(&b, rank, shape);
@@ -54,8 +54,7 @@ static void concat(MlirOperation op, MlirValue dest) {
   MlBuilder b = ml_builder_before(op);
   int64_t out[8];
   intptr_t rank = ml_shape_of(dest, out);
-  int64_t axis = mlirIntegerAttrGetValueInt(mlirOperationGetInherentAttributeByName(
-      op, mlirStringRefCreateFromCString("axis")));
+  int64_t axis = ml_attr_int(op, "axis");
   axis = axis < 0 ? axis + rank : axis;
   int64_t offset = 0;
   for (intptr_t k = 0; k < mlirOperationGetNumOperands(op); k++) {
@@ -104,8 +103,7 @@ MlirValue ml_lower_constant(MlirOperation op, MlirOperation module,
                      : ml_builder_before(first);
   mb.loc = mlirOperationGetLocation(op);
   MlirOperationState g = ml_state(&mb, "memref.global");
-  MlirAttribute value = mlirOperationGetInherentAttributeByName(
-      op, mlirStringRefCreateFromCString("value"));
+  MlirAttribute value = ml_attr(op, "value");
 #define NAMED(n, a) \
   mlirNamedAttributeGet(mlirIdentifierGet(ctx, mlirStringRefCreateFromCString(n)), a)
   MlirNamedAttribute attrs[] = {

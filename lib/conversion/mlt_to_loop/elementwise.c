@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "conversion/mlt_to_loop/lowering.h"
+#include "ir/attrs.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
@@ -89,10 +90,8 @@ static double int_bound(double v, unsigned w) {
 static MlirValue clamp(const MlBuilder *b, MlirOperation op, MlirValue x) {
   MlirType t = mlirValueGetType(x);
   bool fp = ml_is_float(t);
-  double lo = mlirFloatAttrGetValueDouble(mlirOperationGetInherentAttributeByName(
-      op, mlirStringRefCreateFromCString("min")));
-  double hi = mlirFloatAttrGetValueDouble(mlirOperationGetInherentAttributeByName(
-      op, mlirStringRefCreateFromCString("max")));
+  double lo = ml_attr_float(op, "min");
+  double hi = ml_attr_float(op, "max");
   unsigned w = fp ? 0 : mlirIntegerTypeGetWidth(t);
   MlirValue l = ml_build_scalar_constant(b, t, fp ? lo : int_bound(lo, w));
   MlirValue h = ml_build_scalar_constant(b, t, fp ? hi : int_bound(hi, w));
@@ -152,9 +151,27 @@ static MlirValue cast(const MlBuilder *b, MlirValue x, MlirType to) {
   return ml_build_value_op(b, "arith.select", 3, pick, to);
 }
 
+/* Integer x / y as mlt defines it: toward zero, 0 for y == 0, and
+ * MIN / -1 wrapping to MIN. Both exceptions trap in a plain divsi (x86
+ * idiv raises SIGFPE), so the divisor is made safe first. */
+static MlirValue int_div(const MlBuilder *b, MlirValue x, MlirValue y) {
+  MlirType t = mlirValueGetType(x);
+  MlirValue zero = ml_build_int_constant(b, t, 0), one = ml_build_int_constant(b, t, 1);
+  MlirValue is_zero = ml_build_cmpi(b, 0 /* eq */, y, zero);
+  MlirValue is_m1 = ml_build_cmpi(b, 0 /* eq */, y, ml_build_int_constant(b, t, -1));
+  MlirValue unsafe = ml_build_binary(b, "arith.ori", is_zero, is_m1);
+  MlirValue safe = ml_build_value_op(b, "arith.select", 3, (MlirValue[]){unsafe, one, y}, t);
+  MlirValue q = ml_build_binary(b, "arith.divsi", x, safe);
+  MlirValue neg = ml_build_binary(b, "arith.subi", zero, x); /* x / -1, wrapping */
+  q = ml_build_value_op(b, "arith.select", 3, (MlirValue[]){is_m1, neg, q}, t);
+  return ml_build_value_op(b, "arith.select", 3, (MlirValue[]){is_zero, zero, q}, t);
+}
+
 MlirValue ml_elementwise_scalar(const MlBuilder *b, MlirOperation op,
                                 const MlirValue *args, MlirType elt) {
   bool known;
+  if (ml_op_is(op, "div") && !ml_is_float(elt))
+    return int_div(b, args[0], args[1]);
   if (mlirOperationGetNumOperands(op) == 2)
     return ml_build_binary(b, binary_op(op, ml_is_float(elt)), args[0], args[1]);
   if (ml_op_is(op, "clamp"))

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "conversion/mlt_to_loop/lowering.h"
+#include "ir/attrs.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
@@ -32,8 +33,7 @@ static bool same_shape(MlirValue v, const Group *g) {
 
 /* A splat constant's scalar, or null. */
 static MlirValue splat(const MlBuilder *b, MlirOperation op) {
-  MlirAttribute a = mlirOperationGetInherentAttributeByName(
-      op, mlirStringRefCreateFromCString("value"));
+  MlirAttribute a = ml_attr(op, "value");
   if (!mlirAttributeIsADenseElements(a) || !mlirDenseElementsAttrIsSplat(a))
     return (MlirValue){NULL};
   MlirType t = mlirShapedTypeGetElementType(mlirAttributeGetType(a));

@@ -33,6 +33,14 @@ intptr_t ml_shape_of(MlirValue v, int64_t *shape);
 MlirType ml_element_type(MlirValue v);
 bool ml_is_float(MlirType t);
 
+/* The type sums accumulate in for element type `t`: f32 for f16 and bf16
+ * (in their own type the error outgrows the tolerance from K ~ 64, as the
+ * reference's policy measured), else `t`; i8 products use i32. Values go
+ * in by extension and come out rounded to the result type. */
+MlirType ml_accumulator_type(MlirType t);
+MlirValue ml_to_accumulator(const MlBuilder *b, MlirValue x, MlirType acc);
+MlirValue ml_from_accumulator(const MlBuilder *b, MlirValue acc, MlirType t);
+
 /* Emits "'OP' ... not supported by --lower-to-loops yet: WHY" at `op`. */
 MlirLogicalResult ml_refuse(MlirOperation op, const char *why);
 

@@ -54,6 +54,24 @@ MlirType ml_element_type(MlirValue v) {
 
 bool ml_is_float(MlirType t) { return mlirTypeIsAFloat(t); }
 
+MlirType ml_accumulator_type(MlirType t) {
+  return mlirTypeIsAF16(t) || mlirTypeIsABF16(t) ? mlirF32TypeGet(mlirTypeGetContext(t)) : t;
+}
+
+/* Widens `x` to the accumulator type `acc` (extf, or extsi for i8). */
+MlirValue ml_to_accumulator(const MlBuilder *b, MlirValue x, MlirType acc) {
+  if (mlirTypeEqual(mlirValueGetType(x), acc))
+    return x;
+  return ml_build_value_op(b, ml_is_float(acc) ? "arith.extf" : "arith.extsi", 1, &x, acc);
+}
+
+/* Rounds an accumulated value back to the result type `t`. */
+MlirValue ml_from_accumulator(const MlBuilder *b, MlirValue acc, MlirType t) {
+  if (mlirTypeEqual(mlirValueGetType(acc), t))
+    return acc;
+  return ml_build_value_op(b, "arith.truncf", 1, &acc, t);
+}
+
 MlirLogicalResult ml_refuse(MlirOperation op, const char *why) {
   MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
   char msg[512];

@@ -14,6 +14,7 @@
 #include "compiler/external_pass.h"
 #include "compiler/passes.h"
 #include "conversion/mlt_to_loop/lowering.h"
+#include "ir/attrs.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 #include "mlir-c/Dialect/Arith.h"
@@ -143,8 +144,7 @@ static MlirWalkResult find_tensor_use(MlirOperation op, void *user) {
 
 static MlirLogicalResult lower_function(MlirOperation func, MlirOperation module,
                                         int *counter) {
-  MlirAttribute fta = mlirOperationGetInherentAttributeByName(
-      func, mlirStringRefCreateFromCString("function_type"));
+  MlirAttribute fta = ml_attr(func, "function_type");
   MlirType fn = mlirTypeAttrGetValue(fta);
   intptr_t nin = mlirFunctionTypeGetNumInputs(fn), nres = mlirFunctionTypeGetNumResults(fn);
   bool uses = false;

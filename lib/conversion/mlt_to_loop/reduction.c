@@ -1,17 +1,15 @@
 /* reduction: mlt.reduce, mlt.softmax and mlt.pool2d as parallel nests over
- * the result with reduction loops (carrying the accumulator) inside.
+ * the result with reduction loops (carrying the accumulator) inside; f16
+ * and bf16 are computed in f32 and rounded once at the store.
  * Pooling reads padded positions branch-free: indices are clamped into the
  * input and out-of-range elements are replaced by the neutral value. */
 #include <math.h>
 #include <stdint.h>
 
 #include "conversion/mlt_to_loop/lowering.h"
+#include "ir/attrs.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
-
-static MlirAttribute attr(MlirOperation op, const char *name) {
-  return mlirOperationGetInherentAttributeByName(op, mlirStringRefCreateFromCString(name));
-}
 
 /* Neutral element and combining op of a reduction kind on type `t`. */
 static MlirValue neutral(const MlBuilder *b, MlirType t, int kind) {
@@ -47,7 +45,9 @@ static MlirValue reduce_dims(const MlBuilder *b, MlirValue input, const int64_t 
   while (d < rank && !reduced[d])
     d++;
   if (d == rank)
-    return combine(b, kind, acc, ml_build_load(b, input, rank, idx));
+    return combine(b, kind, acc,
+                   ml_to_accumulator(b, ml_build_load(b, input, rank, idx),
+                                     mlirValueGetType(acc)));
   MlLoop loop = ml_build_loop_for(b, 0, shape[d], 1, true, 1, &acc);
   idx[d] = loop.iv;
   MlirValue next = reduce_dims(&loop.body, input, shape, rank, reduced, d + 1, idx,
@@ -61,9 +61,9 @@ static void lower_reduce(MlirOperation op, MlirValue dest) {
   MlirValue input = mlirOperationGetOperand(op, 0);
   int64_t in[8], out[8];
   intptr_t rank = ml_shape_of(input, in), orank = ml_shape_of(dest, out);
-  int kind = (int)mlirIntegerAttrGetValueInt(attr(op, "kind"));
-  MlirAttribute axes = attr(op, "axes");
-  bool keep = !mlirAttributeIsNull(attr(op, "keepdims"));
+  int kind = (int)ml_attr_int(op, "kind");
+  MlirAttribute axes = ml_attr(op, "axes");
+  bool keep = ml_attr_flag(op, "keepdims");
   bool reduced[8] = {false};
   int64_t count = 1;
   for (intptr_t k = 0; k < mlirDenseArrayGetNumElements(axes); k++) {
@@ -80,13 +80,14 @@ static void lower_reduce(MlirOperation op, MlirValue dest) {
     else if (keep)
       o++;
   }
-  MlirType t = ml_element_type(dest);
+  MlirType rt = ml_element_type(dest), t = ml_accumulator_type(rt);
   MlirValue acc = reduce_dims(&nest.inner, input, in, rank, reduced, 0, idx, kind,
                               neutral(&nest.inner, t, kind));
   if (kind == 3) /* mean */
     acc = ml_build_binary(&nest.inner, "arith.divf", acc,
                           ml_build_scalar_constant(&nest.inner, t, (double)count));
-  ml_build_store(&nest.inner, acc, dest, orank, nest.ivs);
+  ml_build_store(&nest.inner, ml_from_accumulator(&nest.inner, acc, rt), dest, orank,
+                 nest.ivs);
 }
 
 /* exp(x - max) / sum(exp(x - max)) along the axis. */
@@ -95,7 +96,7 @@ static void lower_softmax(MlirOperation op, MlirValue dest) {
   MlirValue input = mlirOperationGetOperand(op, 0);
   int64_t shape[8], outer[8];
   intptr_t rank = ml_shape_of(input, shape);
-  int64_t axis = mlirIntegerAttrGetValueInt(attr(op, "axis"));
+  int64_t axis = ml_attr_int(op, "axis");
   axis = axis < 0 ? axis + rank : axis;
   intptr_t n = 0;
   for (intptr_t d = 0; d < rank; d++)
@@ -103,7 +104,7 @@ static void lower_softmax(MlirOperation op, MlirValue dest) {
       outer[n++] = shape[d];
   MlNest nest = ml_build_parallel_nest(&b, n, outer);
   const MlBuilder *ib = &nest.inner;
-  MlirType t = ml_element_type(dest);
+  MlirType rt = ml_element_type(dest), t = ml_accumulator_type(rt);
   MlirValue idx[8];
   for (intptr_t d = 0, o = 0; d < rank; d++)
     if (d != axis)
@@ -112,27 +113,29 @@ static void lower_softmax(MlirOperation op, MlirValue dest) {
   MlirValue init = neutral(ib, t, 1);
   MlLoop m = ml_build_loop_for(ib, 0, shape[axis], 1, true, 1, &init);
   idx[axis] = m.iv;
-  MlirValue mx = ml_build_binary(&m.body, "arith.maximumf", ml_loop_iter_arg(&m, 0),
-                                 ml_build_load(&m.body, input, rank, idx));
+  MlirValue mx = ml_build_binary(
+      &m.body, "arith.maximumf", ml_loop_iter_arg(&m, 0),
+      ml_to_accumulator(&m.body, ml_build_load(&m.body, input, rank, idx), t));
   ml_build_loop_yield(&m.body, 1, &mx);
   MlirValue max = mlirOperationGetResult(m.op, 0);
 
   MlirValue zero = ml_build_scalar_constant(ib, t, 0);
   MlLoop s = ml_build_loop_for(ib, 0, shape[axis], 1, true, 1, &zero);
   idx[axis] = s.iv;
+  MlirValue x = ml_to_accumulator(&s.body, ml_build_load(&s.body, input, rank, idx), t);
   MlirValue e = ml_build_unary(&s.body, "math.exp",
-                               ml_build_binary(&s.body, "arith.subf",
-                                               ml_build_load(&s.body, input, rank, idx), max));
+                               ml_build_binary(&s.body, "arith.subf", x, max));
   MlirValue sum = ml_build_binary(&s.body, "arith.addf", ml_loop_iter_arg(&s, 0), e);
   ml_build_loop_yield(&s.body, 1, &sum);
   MlirValue total = mlirOperationGetResult(s.op, 0);
 
   MlLoop w = ml_build_loop_for(ib, 0, shape[axis], 1, false, 0, NULL);
   idx[axis] = w.iv;
+  MlirValue x2 = ml_to_accumulator(&w.body, ml_build_load(&w.body, input, rank, idx), t);
   MlirValue e2 = ml_build_unary(&w.body, "math.exp",
-                                ml_build_binary(&w.body, "arith.subf",
-                                                ml_build_load(&w.body, input, rank, idx), max));
-  ml_build_store(&w.body, ml_build_binary(&w.body, "arith.divf", e2, total), dest, rank, idx);
+                                ml_build_binary(&w.body, "arith.subf", x2, max));
+  MlirValue y = ml_build_binary(&w.body, "arith.divf", e2, total);
+  ml_build_store(&w.body, ml_from_accumulator(&w.body, y, rt), dest, rank, idx);
   ml_build_loop_yield(&w.body, 0, NULL);
 }
 
@@ -142,11 +145,11 @@ static void lower_pool(MlirOperation op, MlirValue dest) {
   int64_t in[8], out[8];
   ml_shape_of(input, in);
   ml_shape_of(dest, out);
-  bool avg = mlirIntegerAttrGetValueInt(attr(op, "kind")) == 1;
-  bool nchw = mlirIntegerAttrGetValueInt(attr(op, "layout")) == 0;
-  MlirAttribute k = attr(op, "kernel"), s = attr(op, "strides"), p = attr(op, "padding");
+  bool avg = ml_attr_int(op, "kind") == 1;
+  bool nchw = ml_attr_int(op, "layout") == 0;
+  MlirAttribute k = ml_attr(op, "kernel"), s = ml_attr(op, "strides"), p = ml_attr(op, "padding");
   int hd = nchw ? 2 : 1, wd = nchw ? 3 : 2;
-  MlirType t = ml_element_type(dest);
+  MlirType rt = ml_element_type(dest), t = ml_accumulator_type(rt);
   MlNest nest = ml_build_parallel_nest(&b, 4, out);
   MlirValue inits[2] = {neutral(&nest.inner, t, avg ? 0 : 1),
                         ml_build_scalar_constant(&nest.inner, t, 0)};
@@ -163,7 +166,7 @@ static void lower_pool(MlirOperation op, MlirValue dest) {
                             mlirDenseI64ArrayGetElement(p, 0), in[hd], &valid);
   idx[wd] = ml_window_index(ib, nest.ivs[wd], mlirDenseI64ArrayGetElement(s, 1), kw.iv, 1,
                             mlirDenseI64ArrayGetElement(p, 1), in[wd], &valid);
-  MlirValue x = ml_build_load(ib, input, 4, idx);
+  MlirValue x = ml_to_accumulator(ib, ml_build_load(ib, input, 4, idx), t);
   MlirValue acc = ml_loop_iter_arg(&kw, 0), cnt = ml_loop_iter_arg(&kw, 1);
   MlirValue next = ml_select(ib, valid, combine(ib, avg ? 0 : 1, acc, x), acc);
   MlirValue one = ml_build_scalar_constant(ib, t, 1);
@@ -175,7 +178,7 @@ static void lower_pool(MlirOperation op, MlirValue dest) {
   MlirValue r = mlirOperationGetResult(kh.op, 0);
   if (avg)
     r = ml_build_binary(&nest.inner, "arith.divf", r, mlirOperationGetResult(kh.op, 1));
-  ml_build_store(&nest.inner, r, dest, 4, nest.ivs);
+  ml_build_store(&nest.inner, ml_from_accumulator(&nest.inner, r, rt), dest, 4, nest.ivs);
 }
 
 MlirLogicalResult ml_lower_reduction(MlirOperation op, MlirValue dest) {

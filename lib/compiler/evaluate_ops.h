@@ -1,0 +1,31 @@
+/* evaluate_ops.h: one mlt op through the reference (evaluate_ops.c). */
+#ifndef MLOPT_COMPILER_EVALUATE_OPS_H
+#define MLOPT_COMPILER_EVALUATE_OPS_H
+
+#include <stdint.h>
+
+#include "mlir-c/IR.h"
+#include "reference.h"
+
+/* How an op's result is compared: its tolerance class, the number of
+ * terms K each element combines (0: none), and the operand scale the
+ * reduction class's atol is multiplied by (ml_ref_scale). */
+typedef struct MlEvalHow {
+  MlRefOpClass cls;
+  int64_t k;
+  double scale;
+} MlEvalHow;
+
+/* Status codes beyond MlRefStatus. */
+enum {
+  ML_EVAL_UNKNOWN = -1,  /* no reference for this op name */
+  ML_EVAL_REPORTED = -2, /* failed; a diagnostic on the op says why */
+};
+
+/* Computes mlt op `op` (`name` is the part after "mlt.") on its `n`
+ * operand values `in` into `out`, allocated with the result's shape and
+ * dtype. Returns ML_REF_OK, an MlRefStatus or one of the codes above. */
+int ml_eval_mlt_op(MlirOperation op, const char *name, const MlRefTensor *in,
+                   intptr_t n, MlRefTensor *out, MlEvalHow *how);
+
+#endif

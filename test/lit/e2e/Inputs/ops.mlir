@@ -1,0 +1,260 @@
+// One function per mlt op (and variant) for check-ops.test, each in its own
+// split-file part so ml-run compiles only that function: each is run by
+// `ml-run --check --random-inputs` and compared with the C reference.
+// Shapes include 1, odd and prime sizes.
+
+// Contractions.
+//--- matmul.mlir
+func.func @matmul(%a: tensor<7x13xf32>, %b: tensor<13x5xf32>) -> tensor<7x5xf32> {
+  %0 = mlt.matmul %a, %b : tensor<7x13xf32>, tensor<13x5xf32> -> tensor<7x5xf32>
+  return %0 : tensor<7x5xf32>
+}
+//--- matmul_1.mlir
+func.func @matmul_1(%a: tensor<1x1xf32>, %b: tensor<1x1xf32>) -> tensor<1x1xf32> {
+  %0 = mlt.matmul %a, %b : tensor<1x1xf32>, tensor<1x1xf32> -> tensor<1x1xf32>
+  return %0 : tensor<1x1xf32>
+}
+//--- matmul_k257.mlir
+func.func @matmul_k257(%a: tensor<1x257xf32>, %b: tensor<257x3xf32>) -> tensor<1x3xf32> {
+  %0 = mlt.matmul %a, %b : tensor<1x257xf32>, tensor<257x3xf32> -> tensor<1x3xf32>
+  return %0 : tensor<1x3xf32>
+}
+//--- matmul_i8.mlir
+func.func @matmul_i8(%a: tensor<5x11xi8>, %b: tensor<11x3xi8>) -> tensor<5x3xi32> {
+  %0 = mlt.matmul %a, %b : tensor<5x11xi8>, tensor<11x3xi8> -> tensor<5x3xi32>
+  return %0 : tensor<5x3xi32>
+}
+//--- matmul_f16.mlir
+func.func @matmul_f16(%a: tensor<3x7xf16>, %b: tensor<7x2xf16>) -> tensor<3x2xf16> {
+  %0 = mlt.matmul %a, %b : tensor<3x7xf16>, tensor<7x2xf16> -> tensor<3x2xf16>
+  return %0 : tensor<3x2xf16>
+}
+//--- batch_matmul.mlir
+func.func @batch_matmul(%a: tensor<3x5x7xf32>, %b: tensor<3x7x2xf32>) -> tensor<3x5x2xf32> {
+  %0 = mlt.batch_matmul %a, %b : tensor<3x5x7xf32>, tensor<3x7x2xf32> -> tensor<3x5x2xf32>
+  return %0 : tensor<3x5x2xf32>
+}
+//--- conv2d_nchw.mlir
+func.func @conv2d_nchw(%x: tensor<1x4x11x13xf32>, %w: tensor<6x2x3x3xf32>) -> tensor<1x6x6x5xf32> {
+  %0 = mlt.conv2d %x, %w layout = nchw strides = [2, 2] padding = [1, 1, 1, 0]
+         dilations = [1, 2] groups = 2
+         : tensor<1x4x11x13xf32>, tensor<6x2x3x3xf32> -> tensor<1x6x6x5xf32>
+  return %0 : tensor<1x6x6x5xf32>
+}
+//--- conv2d_nhwc.mlir
+func.func @conv2d_nhwc(%x: tensor<2x7x5x3xf32>, %w: tensor<3x2x3x5xf32>) -> tensor<2x7x5x5xf32> {
+  %0 = mlt.conv2d %x, %w layout = nhwc strides = [1, 1] padding = [1, 0, 1, 1]
+         dilations = [1, 1] groups = 1
+         : tensor<2x7x5x3xf32>, tensor<3x2x3x5xf32> -> tensor<2x7x5x5xf32>
+  return %0 : tensor<2x7x5x5xf32>
+}
+
+// Elementwise binary ops with NumPy broadcasting.
+//--- add.mlir
+func.func @add(%a: tensor<7x13xf32>, %b: tensor<13xf32>) -> tensor<7x13xf32> {
+  %0 = mlt.add %a, %b : tensor<7x13xf32>, tensor<13xf32> -> tensor<7x13xf32>
+  return %0 : tensor<7x13xf32>
+}
+//--- sub.mlir
+func.func @sub(%a: tensor<1x13xf32>, %b: tensor<7x1xf32>) -> tensor<7x13xf32> {
+  %0 = mlt.sub %a, %b : tensor<1x13xf32>, tensor<7x1xf32> -> tensor<7x13xf32>
+  return %0 : tensor<7x13xf32>
+}
+//--- mul.mlir
+func.func @mul(%a: tensor<3x1x5xf32>, %b: tensor<2x5xf32>) -> tensor<3x2x5xf32> {
+  %0 = mlt.mul %a, %b : tensor<3x1x5xf32>, tensor<2x5xf32> -> tensor<3x2x5xf32>
+  return %0 : tensor<3x2x5xf32>
+}
+//--- div.mlir
+func.func @div(%a: tensor<5x3xf32>, %b: tensor<5x3xf32>) -> tensor<5x3xf32> {
+  %0 = mlt.div %a, %b : tensor<5x3xf32>, tensor<5x3xf32> -> tensor<5x3xf32>
+  return %0 : tensor<5x3xf32>
+}
+//--- max.mlir
+func.func @max(%a: tensor<11xf32>, %b: tensor<1xf32>) -> tensor<11xf32> {
+  %0 = mlt.max %a, %b : tensor<11xf32>, tensor<1xf32> -> tensor<11xf32>
+  return %0 : tensor<11xf32>
+}
+//--- min.mlir
+func.func @min(%a: tensor<2x3xf32>, %b: tensor<f32>) -> tensor<2x3xf32> {
+  %0 = mlt.min %a, %b : tensor<2x3xf32>, tensor<f32> -> tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
+}
+//--- pow.mlir
+func.func @pow(%a: tensor<13xf32>, %b: tensor<13xf32>) -> tensor<13xf32> {
+  %pos = mlt.abs %a : tensor<13xf32>
+  %0 = mlt.pow %pos, %b : tensor<13xf32>, tensor<13xf32> -> tensor<13xf32>
+  return %0 : tensor<13xf32>
+}
+//--- int_ops.mlir
+func.func @int_ops(%a: tensor<7x3xi32>, %b: tensor<3xi32>) -> (tensor<7x3xi32>, tensor<7x3xi32>, tensor<7x3xi32>, tensor<7x3xi32>) {
+  %0 = mlt.add %a, %b : tensor<7x3xi32>, tensor<3xi32> -> tensor<7x3xi32>
+  %1 = mlt.mul %a, %b : tensor<7x3xi32>, tensor<3xi32> -> tensor<7x3xi32>
+  %2 = mlt.div %a, %b : tensor<7x3xi32>, tensor<3xi32> -> tensor<7x3xi32>
+  %3 = mlt.max %a, %b : tensor<7x3xi32>, tensor<3xi32> -> tensor<7x3xi32>
+  return %0, %1, %2, %3 : tensor<7x3xi32>, tensor<7x3xi32>, tensor<7x3xi32>, tensor<7x3xi32>
+}
+//--- i64_sub.mlir
+func.func @i64_sub(%a: tensor<5xi64>, %b: tensor<5xi64>) -> tensor<5xi64> {
+  %0 = mlt.sub %a, %b : tensor<5xi64>, tensor<5xi64> -> tensor<5xi64>
+  return %0 : tensor<5xi64>
+}
+//--- f16_add.mlir
+func.func @f16_add(%a: tensor<3x5xf16>, %b: tensor<5xf16>) -> tensor<3x5xf16> {
+  %0 = mlt.add %a, %b : tensor<3x5xf16>, tensor<5xf16> -> tensor<3x5xf16>
+  return %0 : tensor<3x5xf16>
+}
+
+// Elementwise unary ops (log, sqrt and rsqrt of |x| to stay real).
+//--- relu.mlir
+func.func @relu(%x: tensor<7x13xf32>) -> tensor<7x13xf32> {
+  %0 = mlt.relu %x : tensor<7x13xf32>
+  return %0 : tensor<7x13xf32>
+}
+//--- sigmoid.mlir
+func.func @sigmoid(%x: tensor<17xf32>) -> tensor<17xf32> {
+  %0 = mlt.sigmoid %x : tensor<17xf32>
+  return %0 : tensor<17xf32>
+}
+//--- tanh.mlir
+func.func @tanh(%x: tensor<1x19xf32>) -> tensor<1x19xf32> {
+  %0 = mlt.tanh %x : tensor<1x19xf32>
+  return %0 : tensor<1x19xf32>
+}
+//--- gelu.mlir
+func.func @gelu(%x: tensor<23xf32>) -> tensor<23xf32> {
+  %0 = mlt.gelu %x : tensor<23xf32>
+  return %0 : tensor<23xf32>
+}
+//--- exp.mlir
+func.func @exp(%x: tensor<3x7xf32>) -> tensor<3x7xf32> {
+  %0 = mlt.exp %x : tensor<3x7xf32>
+  return %0 : tensor<3x7xf32>
+}
+//--- log.mlir
+func.func @log(%x: tensor<29xf32>) -> tensor<29xf32> {
+  %a = mlt.abs %x : tensor<29xf32>
+  %0 = mlt.log %a : tensor<29xf32>
+  return %0 : tensor<29xf32>
+}
+//--- sqrt.mlir
+func.func @sqrt(%x: tensor<31xf32>) -> tensor<31xf32> {
+  %a = mlt.abs %x : tensor<31xf32>
+  %0 = mlt.sqrt %a : tensor<31xf32>
+  return %0 : tensor<31xf32>
+}
+//--- rsqrt.mlir
+func.func @rsqrt(%x: tensor<37xf32>) -> tensor<37xf32> {
+  %a = mlt.abs %x : tensor<37xf32>
+  %0 = mlt.rsqrt %a : tensor<37xf32>
+  return %0 : tensor<37xf32>
+}
+//--- neg.mlir
+func.func @neg(%x: tensor<5x1xf32>, %i: tensor<7xi8>) -> (tensor<5x1xf32>, tensor<7xi8>) {
+  %0 = mlt.neg %x : tensor<5x1xf32>
+  %1 = mlt.neg %i : tensor<7xi8>
+  return %0, %1 : tensor<5x1xf32>, tensor<7xi8>
+}
+//--- abs.mlir
+func.func @abs(%x: tensor<41xf32>, %i: tensor<3xi32>) -> (tensor<41xf32>, tensor<3xi32>) {
+  %0 = mlt.abs %x : tensor<41xf32>
+  %1 = mlt.abs %i : tensor<3xi32>
+  return %0, %1 : tensor<41xf32>, tensor<3xi32>
+}
+//--- f16_tanh.mlir
+func.func @f16_tanh(%x: tensor<11xf16>) -> tensor<11xf16> {
+  %0 = mlt.tanh %x : tensor<11xf16>
+  return %0 : tensor<11xf16>
+}
+//--- clamp.mlir
+func.func @clamp(%x: tensor<7x5xf32>, %i: tensor<9xi32>) -> (tensor<7x5xf32>, tensor<9xi32>) {
+  %0 = mlt.clamp %x min = -0.25 max = 0.5 : tensor<7x5xf32>
+  %1 = mlt.clamp %i min = -3.0 max = 2.0 : tensor<9xi32>
+  return %0, %1 : tensor<7x5xf32>, tensor<9xi32>
+}
+//--- cast.mlir
+func.func @cast(%x: tensor<3x5xf32>, %i: tensor<7xi32>, %h: tensor<2xf16>)
+    -> (tensor<3x5xf16>, tensor<3x5xi32>, tensor<7xf32>, tensor<7xi8>, tensor<2xf32>) {
+  %0 = mlt.cast %x : tensor<3x5xf32> -> tensor<3x5xf16>
+  %big = mlt.constant dense<100.0> : tensor<3x5xf32>
+  %s = mlt.mul %x, %big : tensor<3x5xf32>, tensor<3x5xf32> -> tensor<3x5xf32>
+  %1 = mlt.cast %s : tensor<3x5xf32> -> tensor<3x5xi32>
+  %2 = mlt.cast %i : tensor<7xi32> -> tensor<7xf32>
+  %3 = mlt.cast %i : tensor<7xi32> -> tensor<7xi8>
+  %4 = mlt.cast %h : tensor<2xf16> -> tensor<2xf32>
+  return %0, %1, %2, %3, %4 : tensor<3x5xf16>, tensor<3x5xi32>, tensor<7xf32>, tensor<7xi8>, tensor<2xf32>
+}
+
+// Reductions, softmax, pooling.
+//--- softmax.mlir
+func.func @softmax(%x: tensor<7x13xf32>, %y: tensor<3x1x5xf32>) -> (tensor<7x13xf32>, tensor<3x1x5xf32>) {
+  %0 = mlt.softmax %x axis = -1 : tensor<7x13xf32>
+  %1 = mlt.softmax %y axis = 0 : tensor<3x1x5xf32>
+  return %0, %1 : tensor<7x13xf32>, tensor<3x1x5xf32>
+}
+//--- reduce.mlir
+func.func @reduce(%x: tensor<3x7x5xf32>) -> (tensor<3x1x5xf32>, tensor<5xf32>, tensor<3x7xf32>, tensor<1x7x1xf32>, tensor<3x5xf32>) {
+  %0 = mlt.reduce sum %x axes = [1] keepdims : tensor<3x7x5xf32> -> tensor<3x1x5xf32>
+  %1 = mlt.reduce max %x axes = [0, 1] : tensor<3x7x5xf32> -> tensor<5xf32>
+  %2 = mlt.reduce min %x axes = [-1] : tensor<3x7x5xf32> -> tensor<3x7xf32>
+  %3 = mlt.reduce mean %x axes = [0, 2] keepdims : tensor<3x7x5xf32> -> tensor<1x7x1xf32>
+  %4 = mlt.reduce prod %x axes = [1] : tensor<3x7x5xf32> -> tensor<3x5xf32>
+  return %0, %1, %2, %3, %4 : tensor<3x1x5xf32>, tensor<5xf32>, tensor<3x7xf32>, tensor<1x7x1xf32>, tensor<3x5xf32>
+}
+//--- reduce_all.mlir
+func.func @reduce_all(%x: tensor<1x13xf32>, %i: tensor<5x3xi32>) -> (tensor<f32>, tensor<3xi32>) {
+  %0 = mlt.reduce sum %x axes = [0, 1] : tensor<1x13xf32> -> tensor<f32>
+  %1 = mlt.reduce sum %i axes = [0] : tensor<5x3xi32> -> tensor<3xi32>
+  return %0, %1 : tensor<f32>, tensor<3xi32>
+}
+//--- pool2d.mlir
+func.func @pool2d(%x: tensor<1x2x5x7xf32>, %h: tensor<2x7x5x3xf32>)
+    -> (tensor<1x2x3x4xf32>, tensor<1x2x2x3xf32>, tensor<2x7x5x3xf32>) {
+  %0 = mlt.pool2d avg %x layout = nchw kernel = [3, 3] strides = [2, 2] padding = [1, 1, 1, 1] : tensor<1x2x5x7xf32> -> tensor<1x2x3x4xf32>
+  %1 = mlt.pool2d max %x layout = nchw kernel = [2, 2] strides = [2, 2] padding = [0, 0, 0, 0] : tensor<1x2x5x7xf32> -> tensor<1x2x2x3xf32>
+  %2 = mlt.pool2d max %h layout = nhwc kernel = [3, 3] strides = [1, 1] padding = [1, 1, 1, 1] : tensor<2x7x5x3xf32> -> tensor<2x7x5x3xf32>
+  return %0, %1, %2 : tensor<1x2x3x4xf32>, tensor<1x2x2x3xf32>, tensor<2x7x5x3xf32>
+}
+
+// Data movement.
+//--- transpose.mlir
+func.func @transpose(%x: tensor<2x3x5xf32>) -> tensor<5x2x3xf32> {
+  %0 = mlt.transpose %x perm = [2, 0, 1] : tensor<2x3x5xf32> -> tensor<5x2x3xf32>
+  return %0 : tensor<5x2x3xf32>
+}
+//--- reshape.mlir
+func.func @reshape(%x: tensor<3x10xf32>) -> tensor<2x5x3xf32> {
+  %0 = mlt.reshape %x : tensor<3x10xf32> -> tensor<2x5x3xf32>
+  return %0 : tensor<2x5x3xf32>
+}
+//--- broadcast.mlir
+func.func @broadcast(%x: tensor<7x1xf32>) -> tensor<3x7x11xf32> {
+  %0 = mlt.broadcast %x : tensor<7x1xf32> -> tensor<3x7x11xf32>
+  return %0 : tensor<3x7x11xf32>
+}
+//--- concat.mlir
+func.func @concat(%a: tensor<2x3xf32>, %b: tensor<2x1xf32>, %c: tensor<2x5xf32>) -> tensor<2x9xf32> {
+  %0 = mlt.concat %a, %b, %c axis = -1 : tensor<2x3xf32>, tensor<2x1xf32>, tensor<2x5xf32> -> tensor<2x9xf32>
+  return %0 : tensor<2x9xf32>
+}
+//--- constant.mlir
+func.func @constant(%x: tensor<2x3xf32>) -> (tensor<2x3xf32>, tensor<3xi32>) {
+  %c = mlt.constant dense<[[1.5, -2.0, 0.25], [3.0, 4.0, -0.5]]> : tensor<2x3xf32>
+  %0 = mlt.mul %x, %c : tensor<2x3xf32>, tensor<2x3xf32> -> tensor<2x3xf32>
+  %1 = mlt.constant dense<7> : tensor<3xi32>
+  return %0, %1 : tensor<2x3xf32>, tensor<3xi32>
+}
+
+// A fused group: matmul + bias + relu epilogue kept in registers, with the
+// pre-activation as a second result.
+//--- fused.mlir
+func.func @fused(%x: tensor<3x5xf32>, %w: tensor<5x7xf32>, %b: tensor<7xf32>) -> (tensor<3x7xf32>, tensor<3x7xf32>) {
+  %r:2 = mlt.fused (%x, %w, %b) : (tensor<3x5xf32>, tensor<5x7xf32>, tensor<7xf32>) -> (tensor<3x7xf32>, tensor<3x7xf32>) {
+  ^bb0(%a: tensor<3x5xf32>, %m: tensor<5x7xf32>, %c: tensor<7xf32>):
+    %h = mlt.matmul %a, %m : tensor<3x5xf32>, tensor<5x7xf32> -> tensor<3x7xf32>
+    %hb = mlt.add %h, %c : tensor<3x7xf32>, tensor<7xf32> -> tensor<3x7xf32>
+    %y = mlt.gelu %hb : tensor<3x7xf32>
+    mlt.yield %y, %hb : tensor<3x7xf32>, tensor<3x7xf32>
+  }
+  return %r#0, %r#1 : tensor<3x7xf32>, tensor<3x7xf32>
+}
