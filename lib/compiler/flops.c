@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "mlir-c/BuiltinAttributes.h"
+#include "ir/attrs.h"
 #include "mlir-c/BuiltinTypes.h"
 
 typedef struct Count {
@@ -40,9 +40,7 @@ static double dim(MlirOperation op, int i, intptr_t d) {
 
 /* 2*N*OH*OW*OC*(C/groups)*KH*KW; the filter holds C/groups channels. */
 static double conv2d_flops(MlirOperation op) {
-  MlirAttribute layout = mlirOperationGetInherentAttributeByName(
-      op, mlirStringRefCreateFromCString("layout"));
-  if (mlirIntegerAttrGetValueInt(layout) == 0) /* NCHW x OIHW -> NOHW */
+  if (ml_attr_int(op, "layout") == 0) /* NCHW x OIHW -> NOHW */
     return 2 * dim(op, -1, 0) * dim(op, -1, 2) * dim(op, -1, 3) *
            dim(op, 1, 0) * dim(op, 1, 1) * dim(op, 1, 2) * dim(op, 1, 3);
   /* NHWC x HWIO -> NHWO */
