@@ -1,4 +1,4 @@
-// capi_gaps.cpp: the two things mlopt needs that MLIR 22's C API lacks.
+// capi_gaps.cpp: the things mlopt needs that MLIR 22's C API lacks.
 //
 //  - parsing text into a module with both the implicit builtin.module and a
 //    source name for locations (mlir-c has one or the other);
@@ -8,7 +8,8 @@
 //    diagnostics (mlir-opt does so under --verify-diagnostics);
 //  - finding the op a registered pass is restricted to, so a pass flag for
 //    a func.func pass can be nested under the module as mlir-opt does
-//    (mlir-c only adds pipeline text, which must spell the nesting out).
+//    (mlir-c only adds pipeline text, which must spell the nesting out);
+//  - emitting a remark (mlir-c has mlirEmitError only).
 //
 // Everything else in mlopt outside lib/dialects is C; keep this file tiny.
 #include "mlir/CAPI/IR.h"
@@ -63,4 +64,8 @@ extern "C" bool ml_upstream_pass_anchor(MlirStringRef name,
 extern "C" void ml_context_print_op_on_diagnostic(MlirContext context,
                                                   bool enable) {
   unwrap(context)->printOpOnDiagnostic(enable);
+}
+
+void ml_emit_remark(MlirLocation location, const char *message) {
+  mlir::emitRemark(unwrap(location)) << message;
 }

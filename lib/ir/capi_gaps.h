@@ -23,6 +23,9 @@ bool ml_upstream_pass_anchor(MlirStringRef name, MlirStringCallback callback,
 /// Whether op diagnostics get a "see current operation" note.
 void ml_context_print_op_on_diagnostic(MlirContext context, bool enable);
 
+/// Emits a remark at `location` (the C API has mlirEmitError only).
+void ml_emit_remark(MlirLocation location, const char *message);
+
 #ifdef __cplusplus
 }
 #endif

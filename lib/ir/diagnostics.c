@@ -2,8 +2,12 @@
  * the mlirLocation* getters (STYLE.md rule 8). */
 #include "ir/diagnostics.h"
 
+#include <stdarg.h>
+
 #include <stdlib.h>
 #include <string.h>
+
+#include "ir/capi_gaps.h"
 
 MlSourcePos ml_location_pos(MlirLocation loc) {
   MlSourcePos none = {{NULL, 0}, 0, 0};
@@ -124,4 +128,14 @@ void ml_format_diagnostic(MlBuf *out, MlirDiagnostic diag,
                           size_t source_len) {
   Formatting f = {out, source_name, source, source_len};
   ml_diagnostic_for_each(diag, format_one, &f);
+}
+
+void ml_remark(MlirOperation op, const char *fmt, ...) {
+  MlBuf msg = {0};
+  va_list ap;
+  va_start(ap, fmt);
+  ml_buf_vprintf(&msg, fmt, ap);
+  va_end(ap);
+  ml_emit_remark(mlirOperationGetLocation(op), ml_buf_str(&msg));
+  ml_buf_free(&msg);
 }

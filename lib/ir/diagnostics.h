@@ -45,4 +45,10 @@ void ml_format_located(MlBuf *out, MlSourcePos pos, const char *severity,
                        const char *message, const char *source_name,
                        const char *source, size_t source_len);
 
+/* Emits a remark at `op`'s location: how an mlopt pass explains what it
+ * did or why not (printf-style, one line). Tools show remarks only with
+ * --remarks; embedders see them in their diagnostic handler. */
+void ml_remark(MlirOperation op, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 #endif

@@ -41,6 +41,8 @@ static MlirLogicalResult on_diagnostic(MlirDiagnostic diag, void *user) {
     ml_diagnostic_for_each(diag, verify_one, &c->verifier);
     return mlirLogicalResultSuccess();
   }
+  if (mlirDiagnosticGetSeverity(diag) == MlirDiagnosticRemark && !c->o->remarks)
+    return mlirLogicalResultSuccess(); /* shown with --remarks only */
   MlBuf out = {0};
   ml_format_diagnostic(&out, diag, c->name, c->text.data, c->text.len);
   fputs(ml_buf_str(&out), stderr);

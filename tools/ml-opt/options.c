@@ -34,6 +34,9 @@ static const Flag flags[] = {
      "print the IR to stderr after every pass"},
     {"print-ir-after-failure", "mlir-print-ir-after-failure", NONE, NULL,
      "print the IR to stderr after a pass that fails"},
+    {"remarks", NULL, NONE, NULL,
+     "print the remarks mlopt's passes make about what they did and why "
+     "not (one located line each, on stderr)"},
     {"timing", "mlir-timing", NONE, NULL, "report the time each pass takes"},
     {"pass-statistics", "mlir-pass-statistics", NONE, NULL,
      "report the statistics passes collect"},
@@ -258,6 +261,8 @@ int ml_options_parse(int argc, char **argv, MlOptions *o) {
       o->print_ir_after_all = true;
     } else if (!strcmp(fn, "print-ir-after-failure")) {
       o->print_ir_after_failure = true;
+    } else if (!strcmp(fn, "remarks")) {
+      o->remarks = true;
     } else if (!strcmp(fn, "timing")) {
       o->timing = true;
     } else if (!strcmp(fn, "pass-statistics")) {

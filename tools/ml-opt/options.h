@@ -16,6 +16,7 @@ typedef struct MlOptions {
   const char *output;       /* NULL or "-" for stdout */
   const char *split_marker; /* NULL unless --split-input-file */
   bool verify_diagnostics;
+  bool remarks; /* print remark diagnostics (always seen by the verifier) */
   bool print_ir_before_all, print_ir_after_all, print_ir_after_failure;
   bool timing, pass_statistics, dump_pass_pipeline;
   bool print_generic, print_debuginfo;

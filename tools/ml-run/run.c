@@ -45,6 +45,8 @@ static bool read_file(const char *path, const char *what, MlBuf *out) {
 
 static MlirLogicalResult on_diagnostic(MlirDiagnostic diag, void *user) {
   Run *r = user;
+  if (mlirDiagnosticGetSeverity(diag) == MlirDiagnosticRemark)
+    return mlirLogicalResultSuccess(); /* pass remarks: ml-opt --remarks */
   MlBuf out = {0};
   ml_format_diagnostic(&out, diag, r->name, r->text.data, r->text.len);
   fputs(ml_buf_str(&out), stderr);
