@@ -12,10 +12,24 @@
 extern "C" {
 #endif
 
+/// --fuse: groups producer-consumer mlt ops into mlt.fused regions
+/// (elementwise chains; elementwise epilogues of matmul/batch_matmul) and
+/// explains each decision with a remark at the op.
+MLOPT_CAPI_EXPORTED MlirPass mloptCreateFusePass(void);
+
 /// --lower-to-loops: mlt ops → loop nests on memrefs, destination passing
 /// (tensor results become trailing memref out-parameters). Ops it cannot
 /// lower yet are refused with a located error.
 MLOPT_CAPI_EXPORTED MlirPass mloptCreateLowerToLoopsPass(void);
+
+/// --tile: tiles the outer band of every loop.for nest, with `numSizes`
+/// tile sizes: 1 tiles every dim by sizes[0], more give one size per dim
+/// (outermost first, 0 leaves a dim untiled), 0 reads only each band's
+/// `tile_sizes` attribute (which wins over the sizes when present).
+/// Remainders are peeled; each band gets a remark saying what was done.
+/// Sizes must be >= 0, at most 16 of them (else the pass fails).
+MLOPT_CAPI_EXPORTED MlirPass mloptCreateTilePass(intptr_t numSizes,
+                                                 const int64_t *sizes);
 
 /// --convert-loop-to-scf: loop.for → scf.for (anchored on builtin.module).
 /// Refuses mlt and accel ops with a located error.

@@ -6,10 +6,19 @@
 #include <string.h>
 
 const MlPassDef ml_pass_table[] = {
+    {"fuse", NULL,
+     "group producer-consumer mlt ops into mlt.fused regions (elementwise "
+     "chains, matmul epilogues)",
+     ml_add_fuse},
     {"lower-to-loops", NULL,
      "lower mlt tensor ops to loop nests on memrefs (tensor results become "
      "out-parameters)",
      ml_add_lower_to_loops},
+    {"tile", "N[,N...]",
+     "tile the outer band of each loop nest (N: every dim; a,b,c: per dim, "
+     "outermost first, 0 untiled; no value: tile_sizes attributes); "
+     "remainders peeled",
+     ml_add_tile},
     {"convert-loop-to-scf", NULL, "lower loop.for to scf.for",
      ml_add_convert_loop_to_scf},
     {"lower-to-llvm", NULL,

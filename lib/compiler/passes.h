@@ -22,8 +22,12 @@ typedef struct MlPassDef {
 extern const MlPassDef ml_pass_table[];
 
 /* The `add` functions of the rows, each in its pass's file. */
+MlirLogicalResult ml_add_fuse(MlirOpPassManager pm, MlirStringRef value,
+                              MlBuf *err);
 MlirLogicalResult ml_add_lower_to_loops(MlirOpPassManager pm,
                                         MlirStringRef value, MlBuf *err);
+MlirLogicalResult ml_add_tile(MlirOpPassManager pm, MlirStringRef value,
+                              MlBuf *err);
 MlirLogicalResult ml_add_convert_loop_to_scf(MlirOpPassManager pm,
                                              MlirStringRef value, MlBuf *err);
 MlirLogicalResult ml_add_lower_to_llvm(MlirOpPassManager pm,

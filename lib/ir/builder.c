@@ -175,6 +175,73 @@ MlLoop ml_build_loop_for(const MlBuilder *b, int64_t lb, int64_t ub,
   return loop;
 }
 
+MlBound ml_bound_const(int64_t c) {
+  MlBound bound = {{NULL}, c};
+  return bound;
+}
+
+MlBound ml_bound_value(MlirValue value) {
+  MlBound bound = {value, 0};
+  return bound;
+}
+
+MlLoop ml_build_loop_for_bounds(const MlBuilder *b, MlBound lb, MlBound ub,
+                                MlBound step, bool reduction, intptr_t n_inits,
+                                const MlirValue *inits) {
+  MlirType index = mlirIndexTypeGet(b->ctx);
+  MlirType i64 = mlirIntegerTypeGet(b->ctx, 64);
+  MlirType i32 = mlirIntegerTypeGet(b->ctx, 32);
+  MlirType types[1 + 16];
+  MlirLocation locs[1 + 16];
+  if (n_inits > 16)
+    abort(); /* raise the bound */
+  types[0] = index;
+  locs[0] = b->loc;
+  for (intptr_t i = 0; i < n_inits; i++) {
+    types[1 + i] = mlirValueGetType(inits[i]);
+    locs[1 + i] = b->loc;
+  }
+  MlirBlock block = mlirBlockCreate(1 + n_inits, types, locs);
+  MlirRegion region = mlirRegionCreate();
+  mlirRegionAppendOwnedBlock(region, block); /* takes ownership */
+
+  /* Each of lb, ub, step: an operand, or its static_* attribute. */
+  const MlBound bounds[3] = {lb, ub, step};
+  static const char *const names[3] = {"static_lower_bound",
+                                       "static_upper_bound", "static_step"};
+  MlirOperationState s = ml_state(b, "loop.for");
+  int32_t segments[4] = {0, 0, 0, (int32_t)n_inits};
+  for (int k = 0; k < 3; k++) {
+    if (!mlirValueIsNull(bounds[k].value)) {
+      segments[k] = 1;
+      mlirOperationStateAddOperands(&s, 1, &bounds[k].value);
+      continue;
+    }
+    MlirNamedAttribute a = mlirNamedAttributeGet(
+        mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString(names[k])),
+        mlirIntegerAttrGet(i64, bounds[k].c));
+    mlirOperationStateAddAttributes(&s, 1, &a);
+  }
+  MlirNamedAttribute attrs[2] = {
+      mlirNamedAttributeGet(
+          mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("iterator_kind")),
+          mlirIntegerAttrGet(i32, reduction ? 1 : 0)),
+      mlirNamedAttributeGet(
+          mlirIdentifierGet(b->ctx,
+                            mlirStringRefCreateFromCString("operandSegmentSizes")),
+          mlirDenseI32ArrayGet(b->ctx, 4, segments)),
+  };
+  mlirOperationStateAddAttributes(&s, 2, attrs);
+  mlirOperationStateAddOperands(&s, n_inits, inits);
+  mlirOperationStateAddResults(&s, n_inits, types + 1);
+  mlirOperationStateAddOwnedRegions(&s, 1, &region); /* takes ownership */
+  MlLoop loop;
+  loop.op = ml_build_op(b, &s);
+  loop.iv = mlirBlockGetArgument(block, 0);
+  loop.body = ml_builder_at_end(block, b->loc);
+  return loop;
+}
+
 MlirValue ml_loop_iter_arg(const MlLoop *loop, intptr_t i) {
   return mlirBlockGetArgument(loop->body.block, 1 + i);
 }

@@ -71,6 +71,19 @@ typedef struct MlLoop {
 MlLoop ml_build_loop_for(const MlBuilder *b, int64_t lb, int64_t ub,
                          int64_t step, bool reduction, intptr_t n_inits,
                          const MlirValue *inits);
+/* A loop bound or step: the SSA index value `value`, or the constant `c`
+ * when `value` is null. */
+typedef struct MlBound {
+  MlirValue value;
+  int64_t c;
+} MlBound;
+MlBound ml_bound_const(int64_t c);
+MlBound ml_bound_value(MlirValue value);
+/* ml_build_loop_for with bounds and step that may be SSA index values
+ * (each becomes an operand, or a static_* attribute when constant). */
+MlLoop ml_build_loop_for_bounds(const MlBuilder *b, MlBound lb, MlBound ub,
+                                MlBound step, bool reduction, intptr_t n_inits,
+                                const MlirValue *inits);
 /* The body block's argument #1 + i (the i-th loop-carried value). */
 MlirValue ml_loop_iter_arg(const MlLoop *loop, intptr_t i);
 void ml_build_loop_yield(const MlBuilder *b, intptr_t n, const MlirValue *values);

@@ -61,6 +61,22 @@ bool ml_write_file(const char *path, const char *data, size_t len, MlBuf *err) {
     }
     return true;
   }
+  /* A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in
+   * place: renaming a temporary onto it would replace the device node
+   * with a regular file (as root, /dev/null itself). */
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    int out = open(path, O_WRONLY);
+    bool ok = out >= 0 && write_all(out, data, len);
+    int saved = errno;
+    if (out >= 0 && close(out) != 0 && ok) {
+      saved = errno;
+      ok = false;
+    }
+    if (!ok)
+      ml_buf_printf(err, "cannot write output file '%s': %s", path, strerror(saved));
+    return ok;
+  }
   size_t plen = strlen(path);
   char *tmp = malloc(plen + sizeof ".tmp.XXXXXX");
   if (!tmp)

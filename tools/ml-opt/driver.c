@@ -44,7 +44,10 @@ static MlirLogicalResult on_diagnostic(MlirDiagnostic diag, void *user) {
   if (mlirDiagnosticGetSeverity(diag) == MlirDiagnosticRemark && !c->o->remarks)
     return mlirLogicalResultSuccess(); /* shown with --remarks only */
   MlBuf out = {0};
-  ml_format_diagnostic(&out, diag, c->name, c->text.data, c->text.len);
+  /* remarks are one line each (no source snippet), easy to read and grep */
+  bool remark = mlirDiagnosticGetSeverity(diag) == MlirDiagnosticRemark;
+  ml_format_diagnostic(&out, diag, c->name, remark ? NULL : c->text.data,
+                       remark ? 0 : c->text.len);
   fputs(ml_buf_str(&out), stderr);
   ml_buf_free(&out);
   return mlirLogicalResultSuccess();

@@ -73,14 +73,16 @@ static MlirValue eval(Group *g, MlirValue v) {
     r = ml_build_load(b, input, n, idx);
   } else {
     MlirOperation op = mlirOpResultGetOwner(v);
-    if (!same_shape(v, g))
+    /* a splat constant is one scalar whatever its (broadcast) shape */
+    if (!ml_op_is(op, "constant") && !same_shape(v, g))
       return refuse(g, op, "inside mlt.fused every value must have the group's "
                            "result shape");
     if (ml_is_elementwise(op)) {
       MlirValue args[2];
       for (intptr_t i = 0; i < mlirOperationGetNumOperands(op) && !g->failed; i++) {
         MlirValue a = mlirOperationGetOperand(op, i);
-        if (!mlirValueIsABlockArgument(a) && !same_shape(a, g))
+        if (!mlirValueIsABlockArgument(a) && !same_shape(a, g) &&
+            !ml_op_is(mlirOpResultGetOwner(a), "constant"))
           return refuse(g, op, "inside mlt.fused only group inputs broadcast");
         args[i] = eval(g, a);
       }

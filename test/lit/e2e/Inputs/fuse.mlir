@@ -1,0 +1,41 @@
+// Functions for check-fuse.test, one per split-file part, with shapes of
+// 1, primes and sizes that are not multiples of any tile.
+//--- epilogue.mlir
+func.func @epilogue(%x: tensor<33x127xf32>, %w: tensor<127x7xf32>, %b: tensor<7xf32>) -> tensor<33x7xf32> {
+  %h = mlt.matmul %x, %w : tensor<33x127xf32>, tensor<127x7xf32> -> tensor<33x7xf32>
+  %hb = mlt.add %h, %b : tensor<33x7xf32>, tensor<7xf32> -> tensor<33x7xf32>
+  %y = mlt.gelu %hb : tensor<33x7xf32>
+  return %y : tensor<33x7xf32>
+}
+//--- epilogue_1.mlir
+func.func @epilogue_1(%x: tensor<1x1xf32>, %w: tensor<1x1000xf32>, %b: tensor<1xf32>) -> tensor<1x1000xf32> {
+  %h = mlt.matmul %x, %w : tensor<1x1xf32>, tensor<1x1000xf32> -> tensor<1x1000xf32>
+  %hb = mlt.add %h, %b : tensor<1x1000xf32>, tensor<1xf32> -> tensor<1x1000xf32>
+  %y = mlt.relu %hb : tensor<1x1000xf32>
+  return %y : tensor<1x1000xf32>
+}
+//--- batch_residual.mlir
+func.func @batch_residual(%a: tensor<3x7x5xf32>, %b: tensor<3x5x7xf32>, %r: tensor<3x7x7xf32>) -> (tensor<3x7x7xf32>, tensor<3x7x7xf32>) {
+  %m = mlt.batch_matmul %a, %b : tensor<3x7x5xf32>, tensor<3x5x7xf32> -> tensor<3x7x7xf32>
+  %s = mlt.add %m, %r : tensor<3x7x7xf32>, tensor<3x7x7xf32> -> tensor<3x7x7xf32>
+  %t = mlt.tanh %s : tensor<3x7x7xf32>
+  return %t, %s : tensor<3x7x7xf32>, tensor<3x7x7xf32>
+}
+//--- chain.mlir
+func.func @chain(%x: tensor<127x33xf32>, %a: tensor<33xf32>, %b: tensor<127x1xf32>) -> tensor<127x33xf32> {
+  %half = mlt.constant dense<0.5> : tensor<f32>
+  %m = mlt.mul %x, %a : tensor<127x33xf32>, tensor<33xf32> -> tensor<127x33xf32>
+  %s = mlt.add %m, %b : tensor<127x33xf32>, tensor<127x1xf32> -> tensor<127x33xf32>
+  %g = mlt.gelu %s : tensor<127x33xf32>
+  %h = mlt.mul %g, %half : tensor<127x33xf32>, tensor<f32> -> tensor<127x33xf32>
+  %c = mlt.clamp %h min = -0.25 max = 0.25 : tensor<127x33xf32>
+  return %c : tensor<127x33xf32>
+}
+//--- cast_chain.mlir
+func.func @cast_chain(%x: tensor<7x7xf16>, %y: tensor<7x7xf32>) -> tensor<7x7xf32> {
+  %e = mlt.cast %x : tensor<7x7xf16> -> tensor<7x7xf32>
+  %s = mlt.sub %e, %y : tensor<7x7xf32>, tensor<7x7xf32> -> tensor<7x7xf32>
+  %a = mlt.abs %s : tensor<7x7xf32>
+  %q = mlt.sqrt %a : tensor<7x7xf32>
+  return %q : tensor<7x7xf32>
+}
