@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages mlopt needs to build and test, and only those
 # that are missing, so a second run costs a few dpkg queries (~0.1 s).
-# Packages come from Debian's archive only.
+# Packages come from Debian's archive only. `--bench` installs the
+# benchmark's packages instead (make bench).
 set -euo pipefail
 
 packages=(
@@ -13,6 +14,17 @@ packages=(
   # tests: memory checking; NumPy to write and read .npy test data
   valgrind python3-numpy
 )
+
+# `--bench`: only what `make bench` adds (bench/README.md) — the peers mlopt
+# is measured against and the chart tool; never needed by build or check.
+if [[ "${1:-}" == "--bench" ]]; then
+  packages=(
+    libopenblas-dev           # cblas_sgemm (the pthread OpenBLAS variant)
+    libdnnl-dev               # oneDNN: dnnl_sgemm, matmul, convolution
+    python3-torch python3-numpy  # PyTorch CPU through /usr/bin/python3
+    gcc make gnuplot-nox      # the peer programs and the chart
+  )
+fi
 
 missing=()
 for p in "${packages[@]}"; do
