@@ -14,9 +14,9 @@
 #include <string.h>
 
 #include "compiler/evaluate_ops.h"
-#include "ir/strbuf.h"
+#include "ir/attrs.h"
+#include "ir/diagnostics.h"
 #include "mlir-c/BuiltinTypes.h"
-#include "mlir-c/Diagnostics.h"
 
 typedef struct Value {
   MlirValue key;
@@ -50,22 +50,6 @@ bool ml_eval_dtype(MlirType t, MlRefDtype *dtype) {
   return true;
 }
 
-static void emit(MlirOperation op, const char *fmt, const char *arg) {
-  MlBuf msg = {0};
-  ml_buf_printf(&msg, fmt, arg);
-  mlirEmitError(mlirOperationGetLocation(op), ml_buf_str(&msg));
-  ml_buf_free(&msg);
-}
-
-/* The name of `op` as a NUL-terminated string in `buf`. */
-static const char *op_name(MlirOperation op, char *buf, size_t size) {
-  MlirStringRef s = mlirIdentifierStr(mlirOperationGetName(op));
-  size_t n = s.length < size - 1 ? s.length : size - 1;
-  memcpy(buf, s.data, n);
-  buf[n] = 0;
-  return buf;
-}
-
 /* Allocates a zero-filled tensor of ranked tensor type `type`; false (with
  * an error at `op`) for a type the reference cannot hold. */
 static bool alloc_tensor(MlirOperation op, MlirType type, MlRefTensor *t) {
@@ -73,8 +57,8 @@ static bool alloc_tensor(MlirOperation op, MlirType type, MlRefTensor *t) {
   if (!mlirTypeIsARankedTensor(type) || !mlirShapedTypeHasStaticShape(type) ||
       mlirShapedTypeGetRank(type) > ML_REF_MAX_RANK ||
       !ml_eval_dtype(mlirShapedTypeGetElementType(type), &t->dtype)) {
-    emit(op, "--check evaluates statically shaped tensors of rank <= 8 "
-             "with f32/f64/f16/bf16/i8/i32/i64 elements%s", "");
+    ml_error(op, "--check evaluates statically shaped tensors of rank <= 8 "
+             "with f32/f64/f16/bf16/i8/i32/i64 elements");
     return false;
   }
   t->rank = (int)mlirShapedTypeGetRank(type);
@@ -83,7 +67,7 @@ static bool alloc_tensor(MlirOperation op, MlirType type, MlRefTensor *t) {
   int64_t n = ml_ref_numel(t);
   t->data = n < 0 ? NULL : calloc(n ? (size_t)n : 1, (size_t)ml_ref_dtype_size(t->dtype));
   if (!t->data) {
-    emit(op, "--check cannot allocate this value%s", "");
+    ml_error(op, "--check cannot allocate this value");
     return false;
   }
   return true;
@@ -170,7 +154,7 @@ static bool operands(Env *e, MlirOperation op, Value ***out, intptr_t *n) {
     abort();
   for (intptr_t i = 0; i < *n; i++)
     if (!((*out)[i] = find(e, mlirOperationGetOperand(op, i)))) {
-      emit(op, "--check: operand #%s is not a value it computed", "");
+      ml_error(op, "--check: operand #%ld is not a value it computed", (long)i);
       free(*out);
       return false;
     }
@@ -198,9 +182,9 @@ static bool eval_fused(Env *e, MlirOperation op, Value **in) {
 /* One op that is not a terminator. */
 static bool eval_op(Env *e, MlirOperation op) {
   char name[64];
-  op_name(op, name, sizeof name);
+  ml_op_name(op, name, sizeof name);
   if (strncmp(name, "mlt.", 4) != 0) {
-    emit(op, "'%s' has no reference implementation: --check evaluates "
+    ml_error(op, "'%s' has no reference implementation: --check evaluates "
              "functions written in mlt ops on tensors", name);
     return false;
   }
@@ -225,9 +209,9 @@ static bool eval_op(Env *e, MlirOperation op) {
   MlEvalHow how;
   int status = ok ? ml_eval_mlt_op(op, name + 4, args, n, &out, &how) : 0;
   if (ok && status == ML_EVAL_UNKNOWN)
-    emit(op, "'%s' has no reference implementation yet", name);
+    ml_error(op, "'%s' has no reference implementation yet", name);
   else if (ok && status > 0)
-    emit(op, "the reference refused this op: %s", ml_ref_status_str(status));
+    ml_error(op, "the reference refused this op: %s", ml_ref_status_str(status));
   if (ok && status == ML_REF_OK) {
     Value *v = add(e, mlirOperationGetResult(op, 0));
     v->t = out;

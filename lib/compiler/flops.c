@@ -25,12 +25,6 @@ typedef struct Count {
   bool unknown;
 } Count;
 
-/* True if `op` is named `name`. */
-static bool op_is(MlirOperation op, const char *name) {
-  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
-  return n.length == strlen(name) && !memcmp(n.data, name, n.length);
-}
-
 /* Dimension `d` of the type of operand `i` (i < 0: of result 0). */
 static double dim(MlirOperation op, int i, intptr_t d) {
   MlirValue v = i < 0 ? mlirOperationGetResult(op, 0)
@@ -50,11 +44,11 @@ static double conv2d_flops(MlirOperation op) {
 
 /* The flops of `op` if it is a contraction, else 0. */
 static double contraction_flops(MlirOperation op) {
-  if (op_is(op, "mlt.matmul")) /* (M x K) . (K x N) */
+  if (ml_op_named(op, "mlt.matmul")) /* (M x K) . (K x N) */
     return 2 * dim(op, 0, 0) * dim(op, 1, 1) * dim(op, 0, 1);
-  if (op_is(op, "mlt.batch_matmul")) /* (B x M x K) . (B x K x N) */
+  if (ml_op_named(op, "mlt.batch_matmul")) /* (B x M x K) . (B x K x N) */
     return 2 * dim(op, 0, 0) * dim(op, 0, 1) * dim(op, 1, 2) * dim(op, 0, 2);
-  if (op_is(op, "mlt.conv2d"))
+  if (ml_op_named(op, "mlt.conv2d"))
     return conv2d_flops(op);
   return 0;
 }
@@ -64,7 +58,7 @@ static double contraction_flops(MlirOperation op) {
 static bool runs_once(MlirOperation op, MlirOperation func) {
   for (MlirOperation p = mlirOperationGetParentOperation(op);
        !mlirOperationEqual(p, func); p = mlirOperationGetParentOperation(p))
-    if (!op_is(p, "mlt.fused"))
+    if (!ml_op_named(p, "mlt.fused"))
       return false;
   return true;
 }
@@ -72,7 +66,7 @@ static bool runs_once(MlirOperation op, MlirOperation func) {
 /* Walk callback: adds one op's flops; stops when the count is unknown. */
 static MlirWalkResult count_op(MlirOperation op, void *user) {
   Count *c = user;
-  if (op_is(op, "func.call") || op_is(op, "func.call_indirect")) {
+  if (ml_op_named(op, "func.call") || ml_op_named(op, "func.call_indirect")) {
     c->unknown = true;
     return MlirWalkResultInterrupt;
   }

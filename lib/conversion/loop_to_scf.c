@@ -32,17 +32,12 @@ static bool has_prefix(MlirOperation op, const char *prefix) {
   return name.length > n && memcmp(name.data, prefix, n) == 0;
 }
 
-static bool is_op(MlirOperation op, const char *name) {
-  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
-  return n.length == strlen(name) && memcmp(n.data, name, n.length) == 0;
-}
-
 static MlirWalkResult collect(MlirOperation op, void *user) {
   OpList *list = user;
   if (mlirOperationIsNull(list->refused) &&
       (has_prefix(op, "mlt.") || has_prefix(op, "accel.")))
     list->refused = op;
-  if (!is_op(op, "loop.for"))
+  if (!ml_op_named(op, "loop.for"))
     return MlirWalkResultAdvance;
   if (list->n == list->cap) {
     list->cap = list->cap ? 2 * list->cap : 16;

@@ -19,8 +19,7 @@
 #include "mlopt-c/Passes.h"
 
 static bool is_func_definition(MlirOperation op) {
-  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
-  return n.length == strlen("func.func") && !memcmp(n.data, "func.func", n.length) &&
+  return ml_op_named(op, "func.func") &&
          !mlirBlockIsNull(mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0)));
 }
 

@@ -1,7 +1,21 @@
-/* attrs: reading an op's inherent attributes by name (attrs.h). */
+/* attrs: reading an op's name and inherent attributes (attrs.h). */
 #include "ir/attrs.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "mlir-c/BuiltinAttributes.h"
+
+bool ml_op_named(MlirOperation op, const char *name) {
+  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
+  return n.length == strlen(name) && memcmp(n.data, name, n.length) == 0;
+}
+
+const char *ml_op_name(MlirOperation op, char *buf, size_t size) {
+  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
+  snprintf(buf, size, "%.*s", (int)n.length, n.data);
+  return buf;
+}
 
 MlirAttribute ml_attr(MlirOperation op, const char *name) {
   return mlirOperationGetInherentAttributeByName(

@@ -1,14 +1,21 @@
-/* attrs.h: reading an op's inherent attributes by name, for the passes and
- * the reference evaluator (one copy instead of a local helper per file).
+/* attrs.h: reading an op's name and its inherent attributes, for the
+ * passes, tools and the reference evaluator (one copy instead of a local
+ * helper per file).
  * The op's verifier guarantees the attribute exists and has the kind the
  * getter reads. */
 #ifndef MLOPT_IR_ATTRS_H
 #define MLOPT_IR_ATTRS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "mlir-c/IR.h"
+
+/* True if `op` is named `name` ("func.func"). */
+bool ml_op_named(MlirOperation op, const char *name);
+/* `op`'s name as a NUL-terminated string in `buf` (truncated to fit). */
+const char *ml_op_name(MlirOperation op, char *buf, size_t size);
 
 /* The inherent attribute `name` of `op` (null if absent). */
 MlirAttribute ml_attr(MlirOperation op, const char *name);

@@ -21,12 +21,16 @@ MlirOperationState ml_state(const MlBuilder *b, const char *name) {
   return mlirOperationStateGet(mlirStringRefCreateFromCString(name), b->loc);
 }
 
-MlirOperation ml_build_op(const MlBuilder *b, MlirOperationState *state) {
-  MlirOperation op = mlirOperationCreate(state);
+void ml_builder_insert(const MlBuilder *b, MlirOperation op) {
   if (mlirOperationIsNull(b->before))
     mlirBlockAppendOwnedOperation(b->block, op); /* takes ownership */
   else
     mlirBlockInsertOwnedOperationBefore(b->block, b->before, op);
+}
+
+MlirOperation ml_build_op(const MlBuilder *b, MlirOperationState *state) {
+  MlirOperation op = mlirOperationCreate(state);
+  ml_builder_insert(b, op);
   return op;
 }
 
@@ -130,51 +134,6 @@ void ml_build_memref_copy(const MlBuilder *b, MlirValue src, MlirValue dst) {
   ml_build_op(b, &s);
 }
 
-MlLoop ml_build_loop_for(const MlBuilder *b, int64_t lb, int64_t ub,
-                         int64_t step, bool reduction, intptr_t n_inits,
-                         const MlirValue *inits) {
-  MlirType index = mlirIndexTypeGet(b->ctx);
-  MlirType i64 = mlirIntegerTypeGet(b->ctx, 64);
-  MlirType i32 = mlirIntegerTypeGet(b->ctx, 32);
-  intptr_t nargs = 1 + n_inits;
-  MlirType types[1 + 16];
-  MlirLocation locs[1 + 16];
-  if (n_inits > 16)
-    abort(); /* raise the bound */
-  types[0] = index;
-  locs[0] = b->loc;
-  for (intptr_t i = 0; i < n_inits; i++) {
-    types[1 + i] = mlirValueGetType(inits[i]);
-    locs[1 + i] = b->loc;
-  }
-  MlirBlock block = mlirBlockCreate(nargs, types, locs);
-  MlirRegion region = mlirRegionCreate();
-  mlirRegionAppendOwnedBlock(region, block); /* takes ownership */
-
-  MlirOperationState s = ml_state(b, "loop.for");
-  MlirIdentifier (*id)(MlirContext, MlirStringRef) = mlirIdentifierGet;
-#define ML_NAMED(n, a) mlirNamedAttributeGet(id(b->ctx, mlirStringRefCreateFromCString(n)), a)
-  MlirNamedAttribute attrs[] = {
-      ML_NAMED("static_lower_bound", mlirIntegerAttrGet(i64, lb)),
-      ML_NAMED("static_upper_bound", mlirIntegerAttrGet(i64, ub)),
-      ML_NAMED("static_step", mlirIntegerAttrGet(i64, step)),
-      ML_NAMED("iterator_kind", mlirIntegerAttrGet(i32, reduction ? 1 : 0)),
-      ML_NAMED("operandSegmentSizes",
-               mlirDenseI32ArrayGet(b->ctx, 4,
-                                    (const int32_t[]){0, 0, 0, (int32_t)n_inits})),
-  };
-#undef ML_NAMED
-  mlirOperationStateAddAttributes(&s, 5, attrs);
-  mlirOperationStateAddOperands(&s, n_inits, inits);
-  mlirOperationStateAddResults(&s, n_inits, types + 1);
-  mlirOperationStateAddOwnedRegions(&s, 1, &region); /* takes ownership */
-  MlLoop loop;
-  loop.op = ml_build_op(b, &s);
-  loop.iv = mlirBlockGetArgument(block, 0);
-  loop.body = ml_builder_at_end(block, b->loc);
-  return loop;
-}
-
 MlBound ml_bound_const(int64_t c) {
   MlBound bound = {{NULL}, c};
   return bound;
@@ -183,6 +142,13 @@ MlBound ml_bound_const(int64_t c) {
 MlBound ml_bound_value(MlirValue value) {
   MlBound bound = {value, 0};
   return bound;
+}
+
+MlLoop ml_build_loop_for(const MlBuilder *b, int64_t lb, int64_t ub,
+                         int64_t step, bool reduction, intptr_t n_inits,
+                         const MlirValue *inits) {
+  return ml_build_loop_for_bounds(b, ml_bound_const(lb), ml_bound_const(ub),
+                                  ml_bound_const(step), reduction, n_inits, inits);
 }
 
 MlLoop ml_build_loop_for_bounds(const MlBuilder *b, MlBound lb, MlBound ub,

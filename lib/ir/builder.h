@@ -21,6 +21,8 @@ MlBuilder ml_builder_before(MlirOperation op);
 /* A builder appending to `block`. */
 MlBuilder ml_builder_at_end(MlirBlock block, MlirLocation loc);
 
+/* Inserts the detached op `op` at the builder (takes ownership). */
+void ml_builder_insert(const MlBuilder *b, MlirOperation op);
 /* Creates the op described by `state` and inserts it at the builder. */
 MlirOperation ml_build_op(const MlBuilder *b, MlirOperationState *state);
 /* A state for op `name` at the builder's location. */

@@ -130,12 +130,27 @@ void ml_format_diagnostic(MlBuf *out, MlirDiagnostic diag,
   ml_diagnostic_for_each(diag, format_one, &f);
 }
 
-void ml_remark(MlirOperation op, const char *fmt, ...) {
+/* Formats `fmt` and emits it at `op` as an error or a remark. */
+static void emit_at(MlirOperation op, bool remark, const char *fmt, va_list ap) {
   MlBuf msg = {0};
+  ml_buf_vprintf(&msg, fmt, ap);
+  if (remark)
+    ml_emit_remark(mlirOperationGetLocation(op), ml_buf_str(&msg));
+  else
+    mlirEmitError(mlirOperationGetLocation(op), ml_buf_str(&msg));
+  ml_buf_free(&msg);
+}
+
+void ml_remark(MlirOperation op, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  ml_buf_vprintf(&msg, fmt, ap);
+  emit_at(op, true, fmt, ap);
   va_end(ap);
-  ml_emit_remark(mlirOperationGetLocation(op), ml_buf_str(&msg));
-  ml_buf_free(&msg);
+}
+
+void ml_error(MlirOperation op, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  emit_at(op, false, fmt, ap);
+  va_end(ap);
 }

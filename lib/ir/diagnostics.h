@@ -51,4 +51,9 @@ void ml_format_located(MlBuf *out, MlSourcePos pos, const char *severity,
 void ml_remark(MlirOperation op, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Emits a printf-style error at `op`'s location (mlirEmitError takes a
+ * fixed string). */
+void ml_error(MlirOperation op, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 #endif

@@ -22,6 +22,7 @@
 #include "compiler/external_pass.h"
 #include "compiler/passes.h"
 #include "conversion/mlt_to_loop/lowering.h"
+#include "ir/attrs.h"
 #include "ir/builder.h"
 #include "ir/diagnostics.h"
 #include "mlir-c/BuiltinAttributes.h"
@@ -41,13 +42,6 @@ typedef struct Fuser {
   Group *groups;
   size_t n, cap;
 } Fuser;
-
-/* The op's name for remarks ("mlt.relu"). */
-static const char *name_of(MlirOperation op, char *buf, size_t size) {
-  MlirStringRef s = mlirIdentifierStr(mlirOperationGetName(op));
-  snprintf(buf, size, "%.*s", (int)s.length, s.data);
-  return buf;
-}
 
 static bool is_contraction(MlirOperation op) {
   return ml_op_is(op, "matmul") || ml_op_is(op, "batch_matmul");
@@ -115,7 +109,6 @@ static MlirOperation early_user(const Group *g, MlirOperation x) {
  * producers; remarks on the outcome. */
 static bool try_join(Fuser *f, MlirOperation x) {
   char xn[64], pn[64], un[64];
-  bool refused = false;
   for (intptr_t i = 0; i < mlirOperationGetNumOperands(x); i++) {
     MlirValue v = mlirOperationGetOperand(x, i);
     if (!mlirValueIsAOpResult(v))
@@ -124,19 +117,17 @@ static bool try_join(Fuser *f, MlirOperation x) {
     Group *g = group_of(f, p);
     if (!g)
       continue;
-    name_of(x, xn, sizeof xn);
-    name_of(g->ops[0], pn, sizeof pn);
+    ml_op_name(x, xn, sizeof xn);
+    ml_op_name(g->ops[0], pn, sizeof pn);
     if (!same_shape(v, mlirOperationGetResult(x, 0))) {
       ml_remark(x, "not fused with %s: operand #%ld is broadcast to a larger "
                    "shape, so it stays a group input", pn, (long)i);
-      refused = true;
       continue;
     }
     MlirOperation user = early_user(g, x);
     if (!mlirOperationIsNull(user)) {
       ml_remark(x, "not fused with %s: %s uses the group's value before %s",
-                pn, name_of(user, un, sizeof un), xn);
-      refused = true;
+                pn, ml_op_name(user, un, sizeof un), xn);
       continue;
     }
     if (g->n == MAX_MEMBERS) {
@@ -151,7 +142,6 @@ static bool try_join(Fuser *f, MlirOperation x) {
       ml_remark(x, "fused %s into elementwise group of %s", xn, pn);
     return true;
   }
-  (void)refused;
   return false;
 }
 
@@ -167,8 +157,8 @@ static void explain_refusal(Fuser *f, MlirOperation x) {
     bool grouped = group_of(f, p) != NULL;
     if (!grouped && !ml_op_is(p, "conv2d"))
       continue;
-    name_of(x, xn, sizeof xn);
-    name_of(p, pn, sizeof pn);
+    ml_op_name(x, xn, sizeof xn);
+    ml_op_name(p, pn, sizeof pn);
     if (ml_op_is(p, "conv2d") && ml_is_elementwise(x))
       ml_remark(x, "not fused into %s epilogue: conv2d groups are not lowered "
                    "yet", pn);
@@ -333,7 +323,7 @@ static void build_group(const Group *g, Map *map) {
   for (int i = 0; i < g->n; i++) {
     size_t len = strlen(names);
     snprintf(names + len, sizeof names - len, "%s%s", i ? " + " : "",
-             name_of(g->ops[i], n, sizeof n));
+             ml_op_name(g->ops[i], n, sizeof n));
   }
   ml_remark(fused, "formed mlt.fused group of %d ops (%s) with %ld input%s and "
                    "%ld result%s", g->n, names, (long)ni, ni == 1 ? "" : "s",
@@ -354,8 +344,7 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
   MlirBlock top = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
   for (MlirOperation fn = mlirBlockGetFirstOperation(top); !mlirOperationIsNull(fn);
        fn = mlirOperationGetNextInBlock(fn)) {
-    MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(fn));
-    if (name.length != 9 || memcmp(name.data, "func.func", 9) != 0)
+    if (!ml_op_named(fn, "func.func"))
       continue;
     MlirRegion region = mlirOperationGetRegion(fn, 0);
     for (MlirBlock b = mlirRegionGetFirstBlock(region); !mlirBlockIsNull(b);

@@ -53,11 +53,6 @@ static const char *const stop_verb[] = {"", "carries a value",
 /* What became of one dim. */
 typedef enum { ZERO, TILED, COVERS, SSA_STEP, OVERFLOW, MANY_VALUES } Fate;
 
-static bool is_op(MlirOperation op, const char *name) {
-  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
-  return n.length == strlen(name) && memcmp(n.data, name, n.length) == 0;
-}
-
 static MlirBlock body_of(MlirOperation loop) {
   return mlirRegionGetFirstBlock(mlirOperationGetRegion(loop, 0));
 }
@@ -67,7 +62,7 @@ static int count_loops(MlirOperation loop) {
   int n = 0;
   for (MlirOperation op = mlirBlockGetFirstOperation(body_of(loop));
        !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
-    n += is_op(op, "loop.for");
+    n += ml_op_named(op, "loop.for");
   return n;
 }
 
@@ -76,7 +71,7 @@ static MlirOperation sole_loop(MlirOperation loop) {
   if (count_loops(loop) != 1)
     return (MlirOperation){NULL};
   MlirOperation op = mlirBlockGetFirstOperation(body_of(loop));
-  while (!is_op(op, "loop.for"))
+  while (!ml_op_named(op, "loop.for"))
     op = mlirOperationGetNextInBlock(op);
   return op;
 }
@@ -320,13 +315,13 @@ typedef struct Roots {
 
 /* Is `op` a loop.for inside a function with no loop.for around it? */
 static bool is_root(MlirOperation op) {
-  if (!is_op(op, "loop.for"))
+  if (!ml_op_named(op, "loop.for"))
     return false;
   for (MlirOperation p = mlirOperationGetParentOperation(op); !mlirOperationIsNull(p);
        p = mlirOperationGetParentOperation(p)) {
-    if (is_op(p, "loop.for"))
+    if (ml_op_named(p, "loop.for"))
       return false;
-    if (is_op(p, "func.func"))
+    if (ml_op_named(p, "func.func"))
       return true;
   }
   return false;
@@ -360,13 +355,10 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
   mlirOperationWalk(module, collect, &roots, MlirWalkPreOrder);
   MlirLogicalResult result = mlirLogicalResultSuccess();
   if (!mlirOperationIsNull(roots.mlt)) {
-    MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(roots.mlt));
-    char msg[256];
-    snprintf(msg, sizeof msg,
-             "'%.*s' is not loop-level: --tile works on loop.for nests over "
-             "memrefs; run --lower-to-loops first",
-             (int)name.length, name.data);
-    mlirEmitError(mlirOperationGetLocation(roots.mlt), msg);
+    char name[64];
+    ml_error(roots.mlt, "'%s' is not loop-level: --tile works on loop.for "
+                        "nests over memrefs; run --lower-to-loops first",
+             ml_op_name(roots.mlt, name, sizeof name));
     result = mlirLogicalResultFailure();
   } else {
     /* Bands are disjoint: rewriting one leaves the others' handles valid. */

@@ -125,10 +125,7 @@ static MlirOperation rebound(MlirOperation loop, MlBound lb, MlBound ub,
 /* A copy of `op` inserted at `b`. */
 static MlirOperation clone_at(const MlBuilder *b, MlirOperation op) {
   MlirOperation copy = mlirOperationClone(op);
-  if (mlirOperationIsNull(b->before))
-    mlirBlockAppendOwnedOperation(b->block, copy); /* takes ownership */
-  else
-    mlirBlockInsertOwnedOperationBefore(b->block, b->before, copy);
+  ml_builder_insert(b, copy); /* takes ownership */
   return copy;
 }
 

@@ -278,7 +278,7 @@ int ml_run(const MlRunOptions *o) {
   }
   if (!load_inputs(&r) || !alloc_outputs(&r))
     goto out;
-  double flops = ml_count_flops(ml_signature_func(module, &r.sig));
+  double flops = o->repeat ? ml_count_flops(ml_signature_func(module, &r.sig)) : 0;
   if (o->check && !ml_check_prepare(module, &r.sig, r.inputs, &check, &err)) {
     if (err.len)
       report(&err);

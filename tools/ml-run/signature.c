@@ -10,6 +10,7 @@
  *   - a scalar result comes back by value.
  * After the pipeline it checks the lowered llvm.func against that. */
 #include "signature.h"
+#include "ir/attrs.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,12 +18,6 @@
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 #include "mlir-c/Dialect/LLVM.h"
-
-/* True if `op` is named `name`. */
-static bool op_is(MlirOperation op, const char *name) {
-  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
-  return n.length == strlen(name) && !memcmp(n.data, name, n.length);
-}
 
 /* The string value of `op`'s inherent attribute `name` ("" if none). */
 static MlirStringRef str_attr(MlirOperation op, const char *name) {
@@ -51,7 +46,7 @@ static MlirOperation find_symbol(MlirModule m, const char *kind,
   for (MlirOperation op = mlirBlockGetFirstOperation(mlirModuleGetBody(m));
        !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
     MlirStringRef s = str_attr(op, "sym_name");
-    if (op_is(op, kind) && s.length == len && !memcmp(s.data, name, len))
+    if (ml_op_named(op, kind) && s.length == len && !memcmp(s.data, name, len))
       return op;
   }
   return (MlirOperation){NULL};
@@ -62,7 +57,7 @@ static int list_functions(MlirModule m, MlBuf *out, MlirOperation *only) {
   int n = 0;
   for (MlirOperation op = mlirBlockGetFirstOperation(mlirModuleGetBody(m));
        !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
-    if (!op_is(op, "func.func") || !has_body(op))
+    if (!ml_op_named(op, "func.func") || !has_body(op))
       continue;
     MlirStringRef s = str_attr(op, "sym_name");
     ml_buf_printf(out, "%s@%.*s", n ? ", " : "", (int)s.length, s.data);

@@ -45,11 +45,6 @@ static MlirType memref_of(MlirType tensor) {
 
 static bool is_tensor(MlirType t) { return mlirTypeIsARankedTensor(t); }
 
-static bool name_is(MlirOperation op, const char *name) {
-  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
-  return n.length == strlen(name) && memcmp(n.data, name, n.length) == 0;
-}
-
 /* The destination for `value`: the out-parameter it is returned through,
  * if no op claimed it yet, else a new allocation before `op`. */
 static MlirValue destination(Func *f, MlirOperation op, MlirValue value) {
@@ -231,7 +226,7 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
   for (MlirOperation op = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(op);
        op = mlirOperationGetNextInBlock(op)) {
-    if (!name_is(op, "func.func") ||
+    if (!ml_op_named(op, "func.func") ||
         mlirBlockIsNull(mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0))))
       continue;
     if (mlirLogicalResultIsFailure(lower_function(op, module, &counter)))
