@@ -133,7 +133,9 @@ static const MlPassSpec request_wrappers_spec = {
     NULL, request_wrappers, 0};
 
 static const char upstream_tail[] =
+    "convert-vector-to-scf,"
     "convert-scf-to-cf,"
+    "convert-vector-to-llvm{reassociate-fp-reductions=1},"
     "convert-math-to-llvm,"
     "convert-math-to-libm,"
     "expand-strided-metadata,"
