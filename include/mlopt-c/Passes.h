@@ -31,6 +31,12 @@ MLOPT_CAPI_EXPORTED MlirPass mloptCreateLowerToLoopsPass(void);
 MLOPT_CAPI_EXPORTED MlirPass mloptCreateTilePass(intptr_t numSizes,
                                                  const int64_t *sizes);
 
+/// --vectorize: widens the innermost parallel loop of every loop.for nest
+/// (else its innermost reductions) to 1-D vector ops of `lanes` lanes
+/// (< 2: the host's SIMD width in 32-bit lanes), remainders peeled; each
+/// loop gets a remark saying what was done or why not.
+MLOPT_CAPI_EXPORTED MlirPass mloptCreateVectorizePass(int64_t lanes);
+
 /// --convert-loop-to-scf: loop.for → scf.for (anchored on builtin.module).
 /// Refuses mlt and accel ops with a located error.
 MLOPT_CAPI_EXPORTED MlirPass mloptCreateConvertLoopToScfPass(void);

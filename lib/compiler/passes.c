@@ -19,6 +19,10 @@ const MlPassDef ml_pass_table[] = {
      "outermost first, 0 untiled; no value: tile_sizes attributes); "
      "remainders peeled",
      ml_add_tile},
+    {"vectorize", "W",
+     "widen innermost parallel loops (else reductions) to W-lane vector ops; "
+     "remainders peeled (no value: the host's SIMD width, 16 with AVX-512)",
+     ml_add_vectorize},
     {"convert-loop-to-scf", NULL, "lower loop.for to scf.for",
      ml_add_convert_loop_to_scf},
     {"lower-to-llvm", NULL,

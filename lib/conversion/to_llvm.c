@@ -135,9 +135,9 @@ static const MlPassSpec request_wrappers_spec = {
 static const char upstream_tail[] =
     "convert-vector-to-scf,"
     "convert-scf-to-cf,"
-    "convert-vector-to-llvm{reassociate-fp-reductions=1},"
     "convert-math-to-llvm,"
     "convert-math-to-libm,"
+    "convert-vector-to-llvm{reassociate-fp-reductions=1},"
     "expand-strided-metadata,"
     "finalize-memref-to-llvm,"
     "convert-arith-to-llvm,"

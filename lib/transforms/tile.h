@@ -29,6 +29,17 @@ typedef struct MlTileDim {
 void ml_tile_loop_bounds(MlirOperation loop, MlBound *lb, MlBound *ub,
                          MlBound *step, intptr_t *num_bound_operands);
 
+/* Where the full tiles of `d` end: lb + (trips / T) * T * s (arith at `b`
+ * when a bound is SSA), or ub itself when d->remainder is false. */
+MlBound ml_tile_full_end(const MlBuilder *b, const MlTileDim *d);
+
+/* Replaces `loop` by a loop.for running `lb to ub` with its step, kind and
+ * body; its iter_args start from `inits` (NULL: the loop's own). Returns
+ * the new loop; `loop` is destroyed and its results' uses moved over.
+ * (Shared with --vectorize, which peels remainders the same way.) */
+MlirOperation ml_loop_rebound(MlirOperation loop, MlBound lb, MlBound ub,
+                              const MlirValue *inits);
+
 /* Rewrites the band dims[0..n): strip-mines the in-place dims where they
  * stand (innermost first), then, if an interchangeable dim is tiled,
  * replaces the band by its tile loops (outermost) around point loops, with

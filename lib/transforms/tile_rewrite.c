@@ -47,7 +47,7 @@ static MlBound plus(const MlBuilder *b, MlirValue it, int64_t n) {
 
 /* Where the full tiles of `d` end: lb + (trips / T) * T * s, or ub itself
  * when the tiles divide the trip count. */
-static MlBound full_end(const MlBuilder *b, const MlTileDim *d) {
+MlBound ml_tile_full_end(const MlBuilder *b, const MlTileDim *d) {
   int64_t span = d->tile * d->step;
   if (!d->remainder)
     return d->ub;
@@ -91,10 +91,7 @@ static void copy_attrs(MlirOperation from, MlirOperation to) {
   }
 }
 
-/* Replaces `loop` by a loop.for running `lb to ub` with its step, kind and
- * body; its iter_args start from `inits` (NULL: the loop's own). Returns
- * the new loop; `loop` is destroyed and its results' uses moved over. */
-static MlirOperation rebound(MlirOperation loop, MlBound lb, MlBound ub,
+MlirOperation ml_loop_rebound(MlirOperation loop, MlBound lb, MlBound ub,
                              const MlirValue *inits) {
   MlBound old_lb, old_ub, step;
   intptr_t first_init;
@@ -150,7 +147,7 @@ static void strip_mine(const MlTileDim *d) {
     inits[i] = mlirOperationGetOperand(loop, first_init + i);
 
   MlBuilder b = ml_builder_before(loop);
-  MlBound full = full_end(&b, d);
+  MlBound full = ml_tile_full_end(&b, d);
   MlLoop tl = ml_build_loop_for_bounds(&b, d->lb, full,
                                        ml_bound_const(d->tile * d->step),
                                        d->reduction, n_inits, inits);
@@ -158,7 +155,7 @@ static void strip_mine(const MlTileDim *d) {
   for (intptr_t i = 0; i < n_inits; i++)
     carried[i] = ml_loop_iter_arg(&tl, i);
   MlBound point_ub = plus(&tl.body, tl.iv, d->tile * d->step);
-  MlirOperation point = rebound(clone_at(&tl.body, loop), ml_bound_value(tl.iv),
+  MlirOperation point = ml_loop_rebound(clone_at(&tl.body, loop), ml_bound_value(tl.iv),
                                 point_ub, carried);
   for (intptr_t i = 0; i < n_inits; i++)
     results[i] = mlirOperationGetResult(point, i);
@@ -167,7 +164,7 @@ static void strip_mine(const MlTileDim *d) {
   for (intptr_t i = 0; i < n_inits; i++)
     results[i] = mlirOperationGetResult(tl.op, i);
   if (d->remainder) {
-    rebound(loop, full, d->ub, results);
+    ml_loop_rebound(loop, full, d->ub, results);
   } else {
     for (intptr_t i = 0; i < n_inits; i++)
       mlirValueReplaceAllUsesOfWith(mlirOperationGetResult(loop, i), results[i]);
@@ -198,9 +195,9 @@ static void emit_points(const Band *band, const MlBuilder *b, int rem) {
   for (int k = 0; k < band->n; k++) {
     const MlTileDim *d = &band->dims[k];
     if (k < last && d->tile)
-      cur = rebound(cur, ml_bound_value(band->tile_iv[k]), ubs[k], NULL);
+      cur = ml_loop_rebound(cur, ml_bound_value(band->tile_iv[k]), ubs[k], NULL);
     else if (k == rem)
-      cur = rebound(cur, band->full[k], d->ub, NULL);
+      cur = ml_loop_rebound(cur, band->full[k], d->ub, NULL);
     if (k + 1 < band->n) /* perfectly nested: the body starts with dim k+1 */
       cur = mlirBlockGetFirstOperation(
           mlirRegionGetFirstBlock(mlirOperationGetRegion(cur, 0)));
@@ -251,7 +248,7 @@ void ml_tile_rewrite_band(MlTileDim *dims, int n) {
   MlBuilder top = ml_builder_before(band.root);
   for (int k = 0; k < perfect; k++)
     if (dims[k].tile)
-      band.full[k] = full_end(&top, &dims[k]);
+      band.full[k] = ml_tile_full_end(&top, &dims[k]);
   emit_tiles(&band, &top, 0);
   mlirOperationDestroy(band.root);
 }
