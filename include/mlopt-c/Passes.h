@@ -31,6 +31,19 @@ MLOPT_CAPI_EXPORTED MlirPass mloptCreateLowerToLoopsPass(void);
 MLOPT_CAPI_EXPORTED MlirPass mloptCreateTilePass(intptr_t numSizes,
                                                  const int64_t *sizes);
 
+/// --unroll: unroll-and-jam (register blocking). With `numFactors` factors
+/// a,b,...: the innermost numFactors parallel loops on each nest's path
+/// (from its outermost loop to a parallel loop with no parallel loop
+/// inside) are unrolled by them, outermost first (1 leaves a loop alone);
+/// the copies of inner loops whose bounds do not depend on the unrolled
+/// loop are jammed into one loop carrying all their values. 0 factors
+/// reads only each loop's `unroll` attribute (which wins over the factors
+/// when present; on a reduction loop it unrolls plainly). Remainders are
+/// peeled; each unrolled loop gets a remark. Factors must be >= 1, at most
+/// 16 of them (else the pass fails).
+MLOPT_CAPI_EXPORTED MlirPass mloptCreateUnrollPass(intptr_t numFactors,
+                                                   const int64_t *factors);
+
 /// --vectorize: widens the innermost parallel loop of every loop.for nest
 /// (else its innermost reductions) to 1-D vector ops of `lanes` lanes
 /// (< 2: the host's SIMD width in 32-bit lanes), remainders peeled; each

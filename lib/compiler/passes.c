@@ -19,6 +19,11 @@ const MlPassDef ml_pass_table[] = {
      "outermost first, 0 untiled; no value: tile_sizes attributes); "
      "remainders peeled",
      ml_add_tile},
+    {"unroll", "N[,N...]",
+     "unroll-and-jam the innermost parallel loop of each nest (N) or the "
+     "innermost few (a,b: outermost first, 1 leaves a loop; no value: "
+     "unroll attributes); remainders peeled",
+     ml_add_unroll},
     {"vectorize", "W",
      "widen innermost parallel loops (else reductions) to W-lane vector ops; "
      "remainders peeled (no value: the host's SIMD width, 16 with AVX-512)",

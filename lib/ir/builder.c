@@ -157,10 +157,16 @@ MlLoop ml_build_loop_for_bounds(const MlBuilder *b, MlBound lb, MlBound ub,
   MlirType index = mlirIndexTypeGet(b->ctx);
   MlirType i64 = mlirIntegerTypeGet(b->ctx, 64);
   MlirType i32 = mlirIntegerTypeGet(b->ctx, 32);
-  MlirType types[1 + 16];
-  MlirLocation locs[1 + 16];
-  if (n_inits > 16)
-    abort(); /* raise the bound */
+  /* On the stack up to 16 carried values, else on the heap (unroll-and-jam
+   * multiplies accumulators). */
+  MlirType small_types[1 + 16], *types = small_types;
+  MlirLocation small_locs[1 + 16], *locs = small_locs;
+  if (n_inits > 16) {
+    types = malloc((size_t)(1 + n_inits) * sizeof *types);
+    locs = malloc((size_t)(1 + n_inits) * sizeof *locs);
+    if (!types || !locs)
+      abort();
+  }
   types[0] = index;
   locs[0] = b->loc;
   for (intptr_t i = 0; i < n_inits; i++) {
@@ -203,6 +209,10 @@ MlLoop ml_build_loop_for_bounds(const MlBuilder *b, MlBound lb, MlBound ub,
   mlirOperationStateAddOwnedRegions(&s, 1, &region); /* takes ownership */
   MlLoop loop;
   loop.op = ml_build_op(b, &s);
+  if (types != small_types) {
+    free(types);
+    free(locs);
+  }
   loop.iv = mlirBlockGetArgument(block, 0);
   loop.body = ml_builder_at_end(block, b->loc);
   return loop;

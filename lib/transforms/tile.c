@@ -20,13 +20,13 @@
  * has one (a schedule is more specific than a flag), else from the flag.
  * Every band gets one remark at its root saying what was done and why not.
  * The IR rewriting lives in tile_rewrite.c. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "compiler/external_pass.h"
 #include "compiler/passes.h"
+#include "compiler/sizes.h"
 #include "ir/attrs.h"
 #include "ir/diagnostics.h"
 #include "ir/strbuf.h"
@@ -393,49 +393,10 @@ MlirLogicalResult ml_add_tile(MlirOpPassManager pm, MlirStringRef value,
                               MlBuf *err) {
   int64_t sizes[ML_TILE_MAX_DIMS];
   intptr_t n = 0;
-  if (value.data) {
-    const char *p = value.data, *end = value.data + value.length;
-    do {
-      const char *comma = memchr(p, ',', (size_t)(end - p));
-      const char *stop = comma ? comma : end;
-      char item[32];
-      size_t len = (size_t)(stop - p);
-      bool digits = len > 0 && len < sizeof item;
-      for (size_t i = digits && p[0] == '-' ? 1 : 0; digits && i < len; i++)
-        digits = p[i] >= '0' && p[i] <= '9';
-      if (!digits || (len == 1 && p[0] == '-')) {
-        ml_buf_printf(err, "invalid value '%.*s' for --tile: expected N or N,N,... "
-                           "(tile sizes, 0 leaves a dim untiled)",
-                      (int)value.length, value.data);
-        return mlirLogicalResultFailure();
-      }
-      memcpy(item, p, len);
-      item[len] = '\0';
-      errno = 0;
-      long long v = strtoll(item, NULL, 10);
-      if (errno == ERANGE || v < 0) {
-        ml_buf_printf(err, "invalid value '%.*s' for --tile: %s, got %s",
-                      (int)value.length, value.data,
-                      v < 0 ? "tile sizes must be >= 0 (0 leaves a dim untiled)"
-                            : "tile size out of range",
-                      item);
-        return mlirLogicalResultFailure();
-      }
-      if (n == ML_TILE_MAX_DIMS) {
-        ml_buf_printf(err, "invalid value '%.*s' for --tile: at most %d tile sizes",
-                      (int)value.length, value.data, ML_TILE_MAX_DIMS);
-        return mlirLogicalResultFailure();
-      }
-      sizes[n++] = v;
-      p = comma ? comma + 1 : end;
-      if (comma && p == end) { /* a trailing comma */
-        ml_buf_printf(err, "invalid value '%.*s' for --tile: expected N or "
-                           "N,N,... (tile sizes, 0 leaves a dim untiled)",
-                      (int)value.length, value.data);
-        return mlirLogicalResultFailure();
-      }
-    } while (p < end);
-  }
+  static const MlSizesSpec flag = {"tile", "tile size", "0 leaves a dim untiled",
+                                   0, ML_TILE_MAX_DIMS};
+  if (value.data && !ml_parse_sizes(&flag, value, sizes, &n, err))
+    return mlirLogicalResultFailure();
   mlirOpPassManagerAddOwnedPass(pm, mloptCreateTilePass(n, sizes));
   return mlirLogicalResultSuccess();
 }
