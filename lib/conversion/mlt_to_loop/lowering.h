@@ -62,6 +62,10 @@ MlirLogicalResult ml_lower_conv2d(MlirOperation op, MlirValue dest);
 MlirValue ml_window_index(const MlBuilder *b, MlirValue out_iv, int64_t stride,
                           MlirValue k_iv, int64_t dilation, int64_t pad,
                           int64_t size, MlirValue *valid);
+/* The unchecked window position out*stride + k*dilation (no padding, so
+ * always in range): unit-stride in `out` when stride is 1. */
+MlirValue ml_window_pos(const MlBuilder *b, MlirValue out_iv, int64_t stride,
+                        MlirValue k_iv, int64_t dilation);
 /* arith.select. */
 MlirValue ml_select(const MlBuilder *b, MlirValue cond, MlirValue x, MlirValue y);
 

@@ -94,14 +94,19 @@ bool ml_op_is(MlirOperation op, const char *mlt_name) {
          memcmp(n.data, mlt_name, n.length) == 0;
 }
 
+MlirValue ml_window_pos(const MlBuilder *b, MlirValue out_iv, int64_t stride,
+                        MlirValue k_iv, int64_t dilation) {
+  MlirValue pos = ml_build_binary(b, "arith.muli", out_iv, ml_build_index_constant(b, stride));
+  return ml_build_binary(b, "arith.addi", pos,
+                         ml_build_binary(b, "arith.muli", k_iv,
+                                         ml_build_index_constant(b, dilation)));
+}
+
 MlirValue ml_window_index(const MlBuilder *b, MlirValue out_iv, int64_t stride,
                           MlirValue k_iv, int64_t dilation, int64_t pad,
                           int64_t size, MlirValue *valid) {
   /* pos = out * stride + k * dilation - pad; valid = 0 <= pos < size */
-  MlirValue pos = ml_build_binary(b, "arith.muli", out_iv, ml_build_index_constant(b, stride));
-  pos = ml_build_binary(b, "arith.addi", pos,
-                        ml_build_binary(b, "arith.muli", k_iv,
-                                        ml_build_index_constant(b, dilation)));
+  MlirValue pos = ml_window_pos(b, out_iv, stride, k_iv, dilation);
   pos = ml_build_binary(b, "arith.subi", pos, ml_build_index_constant(b, pad));
   MlirValue zero = ml_build_index_constant(b, 0), hi = ml_build_index_constant(b, size - 1);
   MlirValue ok = ml_build_binary(b, "arith.andi", ml_build_cmpi(b, 5 /* sge */, pos, zero),
