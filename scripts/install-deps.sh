@@ -8,6 +8,8 @@ set -euo pipefail
 packages=(
   # MLIR/LLVM 22 (headers, libMLIR.so, mlir-opt, lit, FileCheck, not)
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
+  # the OpenMP runtime --parallelize code calls (ml-run's JIT loads it)
+  libomp-22-dev
   # build: clang-22 is the compiler libMLIR.so was built with (see
   # CMakeLists.txt); its compiler-rt gives the sanitizers
   clang-22 libclang-rt-22-dev cmake ninja-build make python3

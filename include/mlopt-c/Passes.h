@@ -50,6 +50,12 @@ MLOPT_CAPI_EXPORTED MlirPass mloptCreateUnrollPass(intptr_t numFactors,
 /// loop gets a remark saying what was done or why not.
 MLOPT_CAPI_EXPORTED MlirPass mloptCreateVectorizePass(int64_t lanes);
 
+/// --parallelize: the outermost parallel loops of every loop.for nest (up
+/// to 3 perfectly nested dims, collapsed) become one scf.parallel, which
+/// --lower-to-llvm turns into OpenMP (link libomp); each nest gets a remark
+/// saying what was done or why not.
+MLOPT_CAPI_EXPORTED MlirPass mloptCreateParallelizePass(void);
+
 /// --convert-loop-to-scf: loop.for → scf.for (anchored on builtin.module).
 /// Refuses mlt and accel ops with a located error.
 MLOPT_CAPI_EXPORTED MlirPass mloptCreateConvertLoopToScfPass(void);

@@ -36,10 +36,12 @@ static bool name_starts(MlirOperation op, const char *prefix) {
   return n.length >= k && memcmp(n.data, prefix, k) == 0;
 }
 
-/* Finds the first op that is neither llvm nor a builtin.module. */
+/* Finds the first op that is neither llvm nor a builtin.module (nor omp:
+ * OpenMP ops with LLVM types translate too, into libomp calls). */
 static MlirWalkResult find_non_llvm(MlirOperation op, void *user) {
   MlirOperation *found = user;
-  if (name_starts(op, "llvm.") || name_starts(op, "builtin.module"))
+  if (name_starts(op, "llvm.") || name_starts(op, "omp.") ||
+      name_starts(op, "builtin.module"))
     return MlirWalkResultAdvance;
   *found = op;
   return MlirWalkResultInterrupt;

@@ -19,15 +19,19 @@ const MlPassDef ml_pass_table[] = {
      "outermost first, 0 untiled; no value: tile_sizes attributes); "
      "remainders peeled",
      ml_add_tile},
+    {"vectorize", "W",
+     "widen innermost parallel loops (else reductions) to W-lane vector ops; "
+     "remainders peeled (no value: the host's SIMD width, 16 with AVX-512)",
+     ml_add_vectorize},
     {"unroll", "N[,N...]",
      "unroll-and-jam the innermost parallel loop of each nest (N) or the "
      "innermost few (a,b: outermost first, 1 leaves a loop; no value: "
      "unroll attributes); remainders peeled",
      ml_add_unroll},
-    {"vectorize", "W",
-     "widen innermost parallel loops (else reductions) to W-lane vector ops; "
-     "remainders peeled (no value: the host's SIMD width, 16 with AVX-512)",
-     ml_add_vectorize},
+    {"parallelize", NULL,
+     "run the outer parallel loops of each loop nest on OpenMP threads "
+     "(up to 3 perfectly nested dims collapsed; link -lomp)",
+     ml_add_parallelize},
     {"convert-loop-to-scf", NULL, "lower loop.for to scf.for",
      ml_add_convert_loop_to_scf},
     {"lower-to-llvm", NULL,

@@ -30,6 +30,8 @@ MlirLogicalResult ml_add_vectorize(MlirOpPassManager pm, MlirStringRef value,
                                    MlBuf *err);
 MlirLogicalResult ml_add_tile(MlirOpPassManager pm, MlirStringRef value,
                               MlBuf *err);
+MlirLogicalResult ml_add_parallelize(MlirOpPassManager pm,
+                                     MlirStringRef value, MlBuf *err);
 MlirLogicalResult ml_add_unroll(MlirOpPassManager pm, MlirStringRef value,
                                 MlBuf *err);
 MlirLogicalResult ml_add_convert_loop_to_scf(MlirOpPassManager pm,

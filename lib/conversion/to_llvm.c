@@ -6,12 +6,18 @@
  * declarations keep their plain symbols (upstream llvm-request-c-wrappers
  * would also redirect calls to external functions such as libm's or the
  * runtime's to _mlir_ciface_ names that do not exist). math ops without an
- * LLVM intrinsic (tanh, erf, ...) become libm calls. */
+ * LLVM intrinsic (tanh, erf, ...) become libm calls. scf.parallel (from
+ * --parallelize) becomes OpenMP: convert-scf-to-openmp runs first, so the
+ * stack buffers convert-vector-to-scf allocates inside a parallel loop land
+ * in each iteration's alloca scope (thread-private), and those scopes are
+ * inlined (alloca_scope.c) before convert-scf-to-cf splits their bodies
+ * into blocks; convert-openmp-to-llvm gives the omp ops LLVM types last. */
 #include <stdbool.h>
 #include <string.h>
 
 #include "compiler/external_pass.h"
 #include "compiler/passes.h"
+#include "conversion/alloca_scope.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 #include "ir/strbuf.h"
@@ -132,8 +138,11 @@ static const MlPassSpec request_wrappers_spec = {
     "Give every defined function a C-interface wrapper", "builtin.module",
     NULL, request_wrappers, 0};
 
+static const char upstream_head[] =
+    "convert-scf-to-openmp,"
+    "convert-vector-to-scf";
+
 static const char upstream_tail[] =
-    "convert-vector-to-scf,"
     "convert-scf-to-cf,"
     "convert-math-to-llvm,"
     "convert-math-to-libm,"
@@ -144,6 +153,7 @@ static const char upstream_tail[] =
     "convert-index-to-llvm,"
     "convert-func-to-llvm,"
     "convert-cf-to-llvm,"
+    "convert-openmp-to-llvm,"
     "reconcile-unrealized-casts";
 
 MlirLogicalResult ml_add_lower_to_llvm(MlirOpPassManager pm,
@@ -152,8 +162,12 @@ MlirLogicalResult ml_add_lower_to_llvm(MlirOpPassManager pm,
   mlirOpPassManagerAddOwnedPass(pm, mloptCreateConvertLoopToScfPass());
   mlirOpPassManagerAddOwnedPass(pm, ml_pass_create(&request_wrappers_spec, NULL));
   MlirLogicalResult r = mlirOpPassManagerAddPipeline(
+      pm, mlirStringRefCreateFromCString(upstream_head), ml_buf_callback, err);
+  if (mlirLogicalResultIsFailure(r))
+    return r; /* a broken pipeline string: err says why */
+  mlirOpPassManagerAddOwnedPass(pm, ml_create_inline_alloca_scopes_pass());
+  return mlirOpPassManagerAddPipeline(
       pm, mlirStringRefCreateFromCString(upstream_tail), ml_buf_callback, err);
-  return r; /* a failure here is a broken pipeline string: err says why */
 }
 
 MlirLogicalResult ml_add_convert_loop_to_scf(MlirOpPassManager pm,

@@ -3,6 +3,7 @@
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
+#include "mlir-c/Dialect/LLVM.h"
 
 #include <stdlib.h>
 
@@ -251,4 +252,52 @@ MlirValue ml_build_cmpi(const MlBuilder *b, int64_t predicate, MlirValue x,
 MlirValue ml_build_cmpf(const MlBuilder *b, int64_t predicate, MlirValue x,
                         MlirValue y) {
   return build_cmp(b, "arith.cmpf", predicate, x, y);
+}
+
+MlParallel ml_build_scf_parallel(const MlBuilder *b, intptr_t n,
+                                 const MlirValue *lbs, const MlirValue *ubs,
+                                 const MlirValue *steps) {
+  MlirType index = mlirIndexTypeGet(b->ctx);
+  MlirType types[8];
+  MlirLocation locs[8];
+  if (n < 1 || n > 8)
+    abort(); /* raise the bound */
+  for (intptr_t k = 0; k < n; k++) {
+    types[k] = index;
+    locs[k] = b->loc;
+  }
+  MlirBlock block = mlirBlockCreate(n, types, locs);
+  MlirRegion region = mlirRegionCreate();
+  mlirRegionAppendOwnedBlock(region, block); /* takes ownership */
+  MlirOperationState s = ml_state(b, "scf.parallel");
+  mlirOperationStateAddOperands(&s, n, lbs);
+  mlirOperationStateAddOperands(&s, n, ubs);
+  mlirOperationStateAddOperands(&s, n, steps);
+  int32_t segments[4] = {(int32_t)n, (int32_t)n, (int32_t)n, 0};
+  MlirNamedAttribute seg = mlirNamedAttributeGet(
+      mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("operandSegmentSizes")),
+      mlirDenseI32ArrayGet(b->ctx, 4, segments));
+  mlirOperationStateAddAttributes(&s, 1, &seg);
+  mlirOperationStateAddOwnedRegions(&s, 1, &region); /* takes ownership */
+  MlParallel p;
+  p.op = ml_build_op(b, &s);
+  MlBuilder at_end = ml_builder_at_end(block, b->loc);
+  MlirOperationState r = ml_state(&at_end, "scf.reduce");
+  p.body = ml_builder_before(ml_build_op(&at_end, &r));
+  return p;
+}
+
+MlirValue ml_parallel_iv(const MlParallel *p, intptr_t k) {
+  return mlirBlockGetArgument(p->body.block, k);
+}
+
+MlirValue ml_build_llvm_stacksave(const MlBuilder *b) {
+  MlirType ptr = mlirLLVMPointerTypeGet(b->ctx, 0);
+  return ml_build_value_op(b, "llvm.intr.stacksave", 0, NULL, ptr);
+}
+
+void ml_build_llvm_stackrestore(const MlBuilder *b, MlirValue sp) {
+  MlirOperationState s = ml_state(b, "llvm.intr.stackrestore");
+  mlirOperationStateAddOperands(&s, 1, &sp);
+  ml_build_op(b, &s);
 }

@@ -94,4 +94,21 @@ void ml_build_loop_yield(const MlBuilder *b, intptr_t n, const MlirValue *values
 MlirOperation ml_build_scf_yield(const MlBuilder *b, intptr_t n,
                                  const MlirValue *values);
 
+/* An scf.parallel over `n` dims without reductions: lbs/ubs/steps are
+ * index values; its body block has one index argument per dim and ends in
+ * scf.reduce, before which `body` inserts. */
+typedef struct MlParallel {
+  MlirOperation op;
+  MlBuilder body;
+} MlParallel;
+MlParallel ml_build_scf_parallel(const MlBuilder *b, intptr_t n,
+                                 const MlirValue *lbs, const MlirValue *ubs,
+                                 const MlirValue *steps);
+/* The induction variable of dim `k` of an scf.parallel. */
+MlirValue ml_parallel_iv(const MlParallel *p, intptr_t k);
+
+/* llvm.intr.stacksave (an !llvm.ptr) and llvm.intr.stackrestore of it. */
+MlirValue ml_build_llvm_stacksave(const MlBuilder *b);
+void ml_build_llvm_stackrestore(const MlBuilder *b, MlirValue sp);
+
 #endif

@@ -32,6 +32,10 @@ config.substitutions.append(
 config.substitutions.append(
     ("%runner_utils", os.path.join(os.path.dirname(config.llvm_tools_dir),
                                    "lib", "libmlir_runner_utils.so")))
+# The OpenMP runtime (libomp-22-dev) that --parallelize code links against.
+config.substitutions.append(
+    ("%libomp", os.path.join(os.path.dirname(config.llvm_tools_dir), "lib",
+                             "libomp.so")))
 config.substitutions.append(("%mlopt_build", config.mlopt_binary_dir))
 
 if config.mlopt_sanitize:

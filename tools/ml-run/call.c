@@ -3,14 +3,21 @@
  * The ExecutionEngine gives every function a packed wrapper taking one
  * `void **`: args[i] points at the i-th parameter of _mlir_ciface_<entry>
  * (for a memref, that parameter is itself a pointer to its descriptor), and
- * a scalar result is stored through args[n]. */
+ * a scalar result is stored through args[n].
+ *
+ * A module with OpenMP ops (parallel loops from --parallelize) needs
+ * libomp: the engine loads it (MLOPT_LIBOMP, found by CMake) only then, so
+ * other modules run as before. --threads=N sets OMP_NUM_THREADS before
+ * libomp is loaded and reads it. */
 #include "call.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "ir/attrs.h"
 #include "mlir-c/ExecutionEngine.h"
 
 /* Milliseconds on the monotonic clock. */
@@ -99,12 +106,58 @@ static void call_entry(const MlSignature *sig, MlArray *inputs,
   free(args);
 }
 
+static MlirWalkResult find_omp(MlirOperation op, void *user) {
+  char name[8];
+  if (strncmp(ml_op_name(op, name, sizeof name), "omp.", 4))
+    return MlirWalkResultAdvance;
+  *(bool *)user = true;
+  return MlirWalkResultInterrupt;
+}
+
+/* Prepares the OpenMP runtime for `module`: *num_libs is 1 with libomp's
+ * path in *lib when the module has OpenMP ops, else 0. False (with the
+ * error printed) when it needs libomp and there is none. */
+static bool prepare_openmp(MlirModule module, int threads, MlirStringRef *lib,
+                           intptr_t *num_libs) {
+  bool openmp = false;
+  mlirOperationWalk(mlirModuleGetOperation(module), find_omp, &openmp,
+                    MlirWalkPreOrder);
+  *num_libs = 0;
+  if (!openmp) {
+    if (threads)
+      fprintf(stderr, "ml-run: warning: --threads has no effect: no loop of "
+                      "the lowered module runs on OpenMP threads (add "
+                      "--parallelize to --pipeline)\n");
+    return true;
+  }
+  if (!MLOPT_LIBOMP[0] || access(MLOPT_LIBOMP, R_OK) != 0) {
+    fprintf(stderr, "ml-run: error: the module runs loops on OpenMP threads "
+                    "but libomp %s%s (install libomp-22-dev%s)\n",
+            MLOPT_LIBOMP[0] ? "is missing: " : "was not found when ml-run was "
+                                               "built",
+            MLOPT_LIBOMP, MLOPT_LIBOMP[0] ? "" : " and reconfigure");
+    return false;
+  }
+  if (threads) {
+    char n[16];
+    snprintf(n, sizeof n, "%d", threads);
+    setenv("OMP_NUM_THREADS", n, 1); /* read when libomp initializes */
+  }
+  *lib = mlirStringRefCreateFromCString(MLOPT_LIBOMP);
+  *num_libs = 1;
+  return true;
+}
+
 /* Creates the engine, finds the entry's packed wrapper, calls it. */
 bool ml_run_call(MlirModule module, const MlSignature *sig, MlArray *inputs,
-                 MlArray *outputs, int opt_level, long repeat,
+                 MlArray *outputs, int opt_level, int threads, long repeat,
                  double flops) {
+  MlirStringRef lib;
+  intptr_t num_libs;
+  if (!prepare_openmp(module, threads, &lib, &num_libs))
+    return false;
   MlirExecutionEngine engine =
-      mlirExecutionEngineCreate(module, opt_level, 0, NULL, false, false);
+      mlirExecutionEngineCreate(module, opt_level, (int)num_libs, &lib, false, false);
   if (mlirExecutionEngineIsNull(engine)) {
     fprintf(stderr, "ml-run: error: the JIT could not compile the lowered "
                     "module\n");

@@ -9,12 +9,15 @@
 #include "signature.h"
 
 /* JIT-compiles `module` (all in the llvm dialect) at `opt_level` for the
- * host CPU and calls the entry of `sig` on `inputs`, filling `outputs`
- * (both in the order of ml_signature_input/output). With `repeat` > 0 calls
- * it that many times and prints the min and median time of a call, and with
- * `flops` > 0 (the op count of one call, ml_count_flops) the GFLOP/s at the
- * min. On failure prints an error and returns false. */
+ * host CPU (loading libomp if it has OpenMP ops, which then run on
+ * `threads` threads; 0: OpenMP's default) and calls the entry of `sig` on
+ * `inputs`, filling `outputs` (both in the order of
+ * ml_signature_input/output). With `repeat` > 0 calls it that many times
+ * and prints the min and median time of a call, and with `flops` > 0 (the
+ * op count of one call, ml_count_flops) the GFLOP/s at the min. On failure
+ * prints an error and returns false. */
 bool ml_run_call(MlirModule module, const MlSignature *sig, MlArray *inputs,
-                 MlArray *outputs, int opt_level, long repeat, double flops);
+                 MlArray *outputs, int opt_level, int threads, long repeat,
+                 double flops);
 
 #endif

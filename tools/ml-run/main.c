@@ -3,7 +3,7 @@
  *   ml-run in.mlir [--entry=f] [--pipeline='--lower-to-llvm']
  *          [--input=a.npy ... | --random-inputs [--seed=N]]
  *          [--output-args=K] [--output=out.npy ...] [--print]
- *          [--repeat=N] [--opt-level=0-3]
+ *          [--repeat=N] [--opt-level=0-3] [--threads=N]
  *
  * As in ml-opt, all MLIR work (parsing, passes, JIT compilation and the
  * call itself) runs on a thread with a 512 MiB stack (lib/ir/bigstack.h). */

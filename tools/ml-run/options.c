@@ -52,6 +52,9 @@ static const Flag flags[] = {
      "policy's"},
     {"repeat", REQUIRED, "N", "run N times and print the min and median time"},
     {"opt-level", REQUIRED, "0-3", "LLVM optimization level (default 3)"},
+    {"threads", REQUIRED, "N",
+     "run parallel loops (--parallelize) on N OpenMP threads (default: "
+     "OMP_NUM_THREADS if set, else one per core)"},
     {"version", NONE, NULL, "print the version and exit"},
     {"help", NONE, NULL, "print this help and exit"},
 };
@@ -187,6 +190,10 @@ static bool apply(MlRunOptions *o, const Flag *f, const char *value) {
     if (!parse_int("opt-level", value, 0, 3, &n))
       return false;
     o->opt_level = (int)n;
+  } else if (!strcmp(fn, "threads")) {
+    if (!parse_int("threads", value, 1, ML_RUN_MAX_THREADS, &n))
+      return false;
+    o->threads = (int)n;
   }
   return true;
 }

@@ -26,7 +26,11 @@ typedef struct MlRunOptions {
   long repeat;           /* 0: not timed */
   int output_args;
   int opt_level;
+  int threads;           /* OpenMP threads; 0: OMP_NUM_THREADS or libomp's default */
 } MlRunOptions;
+
+/* The most --threads accepts. */
+#define ML_RUN_MAX_THREADS 1024
 
 enum { ML_RUN_OPTIONS_RUN, ML_RUN_OPTIONS_EXIT_OK, ML_RUN_OPTIONS_EXIT_ERROR };
 
