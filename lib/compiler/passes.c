@@ -32,6 +32,11 @@ const MlPassDef ml_pass_table[] = {
      "run the outer parallel loops of each loop nest on OpenMP threads "
      "(up to 3 perfectly nested dims collapsed; link -lomp)",
      ml_add_parallelize},
+    {"O2", NULL,
+     "the default CPU pipeline: --fuse --lower-to-loops --tile=MC,NC (from "
+     "the host's L2 size) --vectorize --unroll=8,2 --parallelize "
+     "--lower-to-llvm",
+     ml_add_o2},
     {"convert-loop-to-scf", NULL, "lower loop.for to scf.for",
      ml_add_convert_loop_to_scf},
     {"lower-to-llvm", NULL,

@@ -34,6 +34,10 @@ MlirLogicalResult ml_add_parallelize(MlirOpPassManager pm,
                                      MlirStringRef value, MlBuf *err);
 MlirLogicalResult ml_add_unroll(MlirOpPassManager pm, MlirStringRef value,
                                 MlBuf *err);
+MlirLogicalResult ml_add_o2(MlirOpPassManager pm, MlirStringRef value,
+                            MlBuf *err);
+/* -O2's cache tile: MC rows, NC columns (cpu_pipeline.c). */
+void ml_cpu_tile_sizes(int64_t *mc, int64_t *nc);
 MlirLogicalResult ml_add_convert_loop_to_scf(MlirOpPassManager pm,
                                              MlirStringRef value, MlBuf *err);
 MlirLogicalResult ml_add_lower_to_llvm(MlirOpPassManager pm,
