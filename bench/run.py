@@ -48,12 +48,12 @@ from inputs import bench_random, checksum, input_shapes  # noqa: E402
 # The mlopt pipeline: the one line to change when the optimizing passes
 # land (e.g. "--fuse --tile --vectorize --lower-to-loops --lower-to-llvm",
 # or a single "-O2"). Per-workload overrides go in MLOPT_PIPELINE_FOR.
-MLOPT_PIPELINE = "--lower-to-loops --lower-to-llvm"
+MLOPT_PIPELINE = "-O2"
 MLOPT_PIPELINE_FOR = {}  # workload key -> pipeline text
 # How ml-run is told a thread count, once it can run in parallel (e.g.
 # "--threads={n}"); None = mlopt runs on 1 thread and its 2-thread cells
 # say so and reuse the 1-thread number.
-MLOPT_THREADS_FLAG = None
+MLOPT_THREADS_FLAG = "--threads={n}"
 
 # The upstream MLIR peer: linalg on tensors, bufferized with destination
 # passing, lowered to plain loops and then to LLVM (--lower-to-llvm is
