@@ -34,6 +34,7 @@
 #include "mlir-c/Dialect/SCF.h"
 #include "mlopt-c/Dialects.h"
 #include "mlopt-c/Passes.h"
+#include "transforms/loop_nests.h"
 #include "transforms/tile.h"
 
 enum {
@@ -51,25 +52,12 @@ typedef struct Dim {
 /* Why the band ends below its last dim (for refusal remarks). */
 typedef enum { NO_LOOP, SEVERAL_LOOPS, OTHER_OPS, REDUCTION, DEPENDS, MAX_DIMS, INNERMOST } Stop;
 
-static MlirBlock body_of(MlirOperation loop) {
-  return mlirRegionGetFirstBlock(mlirOperationGetRegion(loop, 0));
-}
-
-/* How many loop.for ops `loop`'s body holds directly. */
-static int count_loops(MlirOperation loop) {
-  int n = 0;
-  for (MlirOperation op = mlirBlockGetFirstOperation(body_of(loop));
-       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
-    n += ml_op_named(op, "loop.for");
-  return n;
-}
-
 /* `loop`'s body is one loop.for and the terminator: that loop, else null. */
 static MlirOperation perfect_inner(MlirOperation loop) {
-  MlirOperation first = mlirBlockGetFirstOperation(body_of(loop));
+  MlirOperation first = mlirBlockGetFirstOperation(ml_loop_body(loop));
   if (!ml_op_named(first, "loop.for") ||
       !mlirOperationEqual(mlirOperationGetNextInBlock(first),
-                          mlirBlockGetTerminator(body_of(loop))))
+                          mlirBlockGetTerminator(ml_loop_body(loop))))
     return (MlirOperation){NULL};
   return first;
 }
@@ -121,7 +109,7 @@ static int find_band(MlirOperation root, Dim *dims, Stop *why) {
   describe(&dims[n++], root);
   for (;;) {
     MlirOperation cur = dims[n - 1].loop, inner = perfect_inner(cur);
-    int loops = count_loops(cur);
+    int loops = ml_loop_count_children(cur);
     if (mlirOperationIsNull(inner)) {
       *why = loops == 0 ? NO_LOOP : loops > 1 ? SEVERAL_LOOPS : OTHER_OPS;
       return n;
@@ -139,7 +127,7 @@ static int find_band(MlirOperation root, Dim *dims, Stop *why) {
       return n;
     }
     int64_t trips = band_trips(dims, n);
-    if (count_loops(inner) == 0 && (trips < 0 || trips >= PAR_FEW)) {
+    if (ml_loop_count_children(inner) == 0 && (trips < 0 || trips >= PAR_FEW)) {
       *why = INNERMOST;
       return n;
     }
@@ -188,7 +176,7 @@ static void rewrite_band(const Dim *dims, int n) {
     steps[k] = bound_value(&b, &consts, dims[k].step);
   }
   MlParallel par = ml_build_scf_parallel(&b, n, lbs, ubs, steps);
-  MlirBlock inner = body_of(dims[n - 1].loop);
+  MlirBlock inner = ml_loop_body(dims[n - 1].loop);
   MlirOperation term = mlirBlockGetTerminator(inner);
   for (MlirOperation op = mlirBlockGetFirstOperation(inner);
        !mlirOperationEqual(op, term);) {
@@ -197,7 +185,7 @@ static void rewrite_band(const Dim *dims, int n) {
     op = next;
   }
   for (int k = 0; k < n; k++)
-    mlirValueReplaceAllUsesOfWith(mlirBlockGetArgument(body_of(dims[k].loop), 0),
+    mlirValueReplaceAllUsesOfWith(mlirBlockGetArgument(ml_loop_body(dims[k].loop), 0),
                                   ml_parallel_iv(&par, k));
   mlirOperationDestroy(root); /* the whole band, its bodies now empty */
 }
@@ -215,7 +203,7 @@ static void parallelize_nest(MlirOperation root) {
   MlBuf msg = {0};
   if (trips >= 0 && trips <= 1) {
     if (n == 1) {
-      int loops = count_loops(root);
+      int loops = ml_loop_count_children(root);
       ml_buf_printf(&msg, "not parallelized: outermost loop runs %lld "
                           "iteration%s",
                     (long long)trips, trips == 1 ? "" : "s");
@@ -245,68 +233,35 @@ static void parallelize_nest(MlirOperation root) {
 }
 
 /* Collected nest roots, and the first op that is not loop-level. */
-typedef struct Roots {
-  MlirOperation *ops;
-  size_t n, cap;
-  MlirOperation mlt;
-} Roots;
-
 static bool has_prefix(MlirOperation op, const char *prefix) {
   MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
   size_t n = strlen(prefix);
   return name.length > n && memcmp(name.data, prefix, n) == 0;
 }
 
-/* Is `op` a loop.for inside a function with no loop.for, scf.parallel or
- * OpenMP op around it? */
-static bool is_root(MlirOperation op) {
-  if (!ml_op_named(op, "loop.for"))
-    return false;
+/* Is `op` already inside an scf.parallel, scf.forall or OpenMP op (a
+ * second --parallelize leaves it alone)? */
+static bool threaded(MlirOperation op) {
   for (MlirOperation p = mlirOperationGetParentOperation(op); !mlirOperationIsNull(p);
-       p = mlirOperationGetParentOperation(p)) {
-    if (ml_op_named(p, "loop.for") || ml_op_named(p, "scf.parallel") ||
-        ml_op_named(p, "scf.forall") || has_prefix(p, "omp."))
-      return false;
-    if (ml_op_named(p, "func.func"))
+       p = mlirOperationGetParentOperation(p))
+    if (ml_op_named(p, "scf.parallel") || ml_op_named(p, "scf.forall") ||
+        has_prefix(p, "omp."))
       return true;
-  }
   return false;
-}
-
-static MlirWalkResult collect(MlirOperation op, void *user) {
-  Roots *r = user;
-  if (mlirOperationIsNull(r->mlt) && has_prefix(op, "mlt."))
-    r->mlt = op;
-  if (!is_root(op))
-    return MlirWalkResultAdvance;
-  if (r->n == r->cap) {
-    r->cap = r->cap ? 2 * r->cap : 16;
-    r->ops = realloc(r->ops, r->cap * sizeof *r->ops);
-    if (!r->ops)
-      abort();
-  }
-  r->ops[r->n++] = op;
-  return MlirWalkResultAdvance;
 }
 
 static MlirLogicalResult run(MlirOperation module, void *options) {
   (void)options;
-  Roots roots = {NULL, 0, 0, {NULL}};
-  mlirOperationWalk(module, collect, &roots, MlirWalkPreOrder);
-  MlirLogicalResult result = mlirLogicalResultSuccess();
-  if (!mlirOperationIsNull(roots.mlt)) {
-    char name[64];
-    ml_error(roots.mlt, "'%s' is not loop-level: --parallelize works on "
-                        "loop.for nests over memrefs; run --lower-to-loops first",
-             ml_op_name(roots.mlt, name, sizeof name));
-    result = mlirLogicalResultFailure();
-  } else {
-    /* Nests are disjoint: rewriting one leaves the others' handles valid. */
-    for (size_t i = 0; i < roots.n; i++)
-      parallelize_nest(roots.ops[i]);
-  }
-  free(roots.ops);
-  return result;
+  if (ml_refuse_mlt_ops(module, "parallelize"))
+    return mlirLogicalResultFailure();
+  size_t n;
+  MlirOperation *roots = ml_loop_roots(module, &n);
+  /* Nests are disjoint: rewriting one leaves the others' handles valid. */
+  for (size_t i = 0; i < n; i++)
+    if (!threaded(roots[i]))
+      parallelize_nest(roots[i]);
+  free(roots);
+  return mlirLogicalResultSuccess();
 }
 
 static MlirDialectHandle (*const deps[])(void) = {

@@ -34,6 +34,7 @@
 #include "mlir-c/Dialect/Arith.h"
 #include "mlopt-c/Dialects.h"
 #include "mlopt-c/Passes.h"
+#include "transforms/loop_nests.h"
 #include "transforms/tile.h"
 
 typedef struct TileOptions {
@@ -53,24 +54,11 @@ static const char *const stop_verb[] = {"", "carries a value",
 /* What became of one dim. */
 typedef enum { ZERO, TILED, COVERS, SSA_STEP, OVERFLOW, MANY_VALUES } Fate;
 
-static MlirBlock body_of(MlirOperation loop) {
-  return mlirRegionGetFirstBlock(mlirOperationGetRegion(loop, 0));
-}
-
-/* How many loop.for ops `loop`'s body holds directly. */
-static int count_loops(MlirOperation loop) {
-  int n = 0;
-  for (MlirOperation op = mlirBlockGetFirstOperation(body_of(loop));
-       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
-    n += ml_op_named(op, "loop.for");
-  return n;
-}
-
 /* The only loop.for directly in `loop`'s body, or null (none, several). */
 static MlirOperation sole_loop(MlirOperation loop) {
-  if (count_loops(loop) != 1)
+  if (ml_loop_count_children(loop) != 1)
     return (MlirOperation){NULL};
-  MlirOperation op = mlirBlockGetFirstOperation(body_of(loop));
+  MlirOperation op = mlirBlockGetFirstOperation(ml_loop_body(loop));
   while (!ml_op_named(op, "loop.for"))
     op = mlirOperationGetNextInBlock(op);
   return op;
@@ -78,10 +66,10 @@ static MlirOperation sole_loop(MlirOperation loop) {
 
 /* Is `loop`'s body exactly `inner` and the terminator? */
 static bool nests_perfectly(MlirOperation loop, MlirOperation inner) {
-  MlirOperation first = mlirBlockGetFirstOperation(body_of(loop));
+  MlirOperation first = mlirBlockGetFirstOperation(ml_loop_body(loop));
   return mlirOperationEqual(first, inner) &&
          mlirOperationEqual(mlirOperationGetNextInBlock(inner),
-                            mlirBlockGetTerminator(body_of(loop)));
+                            mlirBlockGetTerminator(ml_loop_body(loop)));
 }
 
 /* Does a bound of `loop` read the induction variable of dims[0..n)? */
@@ -239,7 +227,7 @@ static void explain(MlirOperation root, const MlTileDim *dims, int n,
                     first_in_place, stop_verb[why]);
   }
   if (extra > 0) {
-    int below = count_loops(dims[n - 1].loop);
+    int below = ml_loop_count_children(dims[n - 1].loop);
     ml_buf_printf(&msg, ", ignored %lld tile size%s beyond the band (",
                   (long long)extra, extra == 1 ? "" : "s");
     if (n == ML_TILE_MAX_DIMS)
@@ -306,44 +294,6 @@ static void tile_band(MlirOperation root, const TileOptions *o) {
   ml_tile_rewrite_band(dims, n);
 }
 
-/* Collected band roots, and the first op that is not loop-level. */
-typedef struct Roots {
-  MlirOperation *ops;
-  size_t n, cap;
-  MlirOperation mlt;
-} Roots;
-
-/* Is `op` a loop.for inside a function with no loop.for around it? */
-static bool is_root(MlirOperation op) {
-  if (!ml_op_named(op, "loop.for"))
-    return false;
-  for (MlirOperation p = mlirOperationGetParentOperation(op); !mlirOperationIsNull(p);
-       p = mlirOperationGetParentOperation(p)) {
-    if (ml_op_named(p, "loop.for"))
-      return false;
-    if (ml_op_named(p, "func.func"))
-      return true;
-  }
-  return false;
-}
-
-static MlirWalkResult collect(MlirOperation op, void *user) {
-  Roots *r = user;
-  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
-  if (mlirOperationIsNull(r->mlt) && name.length > 4 && !memcmp(name.data, "mlt.", 4))
-    r->mlt = op;
-  if (!is_root(op))
-    return MlirWalkResultAdvance;
-  if (r->n == r->cap) {
-    r->cap = r->cap ? 2 * r->cap : 16;
-    r->ops = realloc(r->ops, r->cap * sizeof *r->ops);
-    if (!r->ops)
-      abort();
-  }
-  r->ops[r->n++] = op;
-  return MlirWalkResultAdvance;
-}
-
 static MlirLogicalResult run(MlirOperation module, void *options) {
   const TileOptions *o = options;
   if (o->invalid) {
@@ -351,22 +301,15 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
                   "--tile: tile sizes must be >= 0 and at most 16 of them");
     return mlirLogicalResultFailure();
   }
-  Roots roots = {NULL, 0, 0, {NULL}};
-  mlirOperationWalk(module, collect, &roots, MlirWalkPreOrder);
-  MlirLogicalResult result = mlirLogicalResultSuccess();
-  if (!mlirOperationIsNull(roots.mlt)) {
-    char name[64];
-    ml_error(roots.mlt, "'%s' is not loop-level: --tile works on loop.for "
-                        "nests over memrefs; run --lower-to-loops first",
-             ml_op_name(roots.mlt, name, sizeof name));
-    result = mlirLogicalResultFailure();
-  } else {
-    /* Bands are disjoint: rewriting one leaves the others' handles valid. */
-    for (size_t i = 0; i < roots.n; i++)
-      tile_band(roots.ops[i], o);
-  }
-  free(roots.ops);
-  return result;
+  if (ml_refuse_mlt_ops(module, "tile"))
+    return mlirLogicalResultFailure();
+  size_t n;
+  MlirOperation *roots = ml_loop_roots(module, &n);
+  /* Bands are disjoint: rewriting one leaves the others' handles valid. */
+  for (size_t i = 0; i < n; i++)
+    tile_band(roots[i], o);
+  free(roots);
+  return mlirLogicalResultSuccess();
 }
 
 static MlirDialectHandle (*const deps[])(void) = {

@@ -15,6 +15,7 @@
 
 #include "ir/attrs.h"
 #include "mlir-c/BuiltinAttributes.h"
+#include "transforms/loop_nests.h"
 #include "transforms/tile.h"
 
 void ml_tile_loop_bounds(MlirOperation loop, MlBound *lb, MlBound *ub,
@@ -73,24 +74,6 @@ MlBound ml_tile_full_end(const MlBuilder *b, const MlTileDim *d) {
   return ml_bound_value(from_zero ? len : ml_build_binary(b, "arith.addi", lb, len));
 }
 
-/* Gives `to` the attributes of `from` that a loop keeps when its bounds
- * change: the later schedule attributes (vector_width, unroll) and every
- * discardable one. tile_sizes is consumed by tiling and not copied. */
-static void copy_attrs(MlirOperation from, MlirOperation to) {
-  static const char *const kept[] = {"vector_width", "unroll"};
-  for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
-    MlirAttribute a = ml_attr(from, kept[i]);
-    if (!mlirAttributeIsNull(a))
-      mlirOperationSetInherentAttributeByName(
-          to, mlirStringRefCreateFromCString(kept[i]), a);
-  }
-  for (intptr_t i = 0; i < mlirOperationGetNumDiscardableAttributes(from); i++) {
-    MlirNamedAttribute a = mlirOperationGetDiscardableAttribute(from, i);
-    mlirOperationSetDiscardableAttributeByName(to, mlirIdentifierStr(a.name),
-                                               a.attribute);
-  }
-}
-
 MlirOperation ml_loop_rebound(MlirOperation loop, MlBound lb, MlBound ub,
                              const MlirValue *inits) {
   MlBound old_lb, old_ub, step;
@@ -111,7 +94,7 @@ MlirOperation ml_loop_rebound(MlirOperation loop, MlBound lb, MlBound ub,
    * all, moves in. */
   mlirRegionTakeBody(mlirOperationGetRegion(nl.op, 0),
                      mlirOperationGetRegion(loop, 0));
-  copy_attrs(loop, nl.op);
+  ml_loop_copy_attrs(loop, nl.op, "tile_sizes");
   for (intptr_t i = 0; i < n_inits; i++)
     mlirValueReplaceAllUsesOfWith(mlirOperationGetResult(loop, i),
                                   mlirOperationGetResult(nl.op, i));

@@ -26,6 +26,7 @@
 #include "mlir-c/Dialect/Arith.h"
 #include "mlopt-c/Dialects.h"
 #include "mlopt-c/Passes.h"
+#include "transforms/loop_nests.h"
 #include "transforms/unroll.h"
 
 typedef struct UnrollOptions {
@@ -47,7 +48,6 @@ typedef struct Loop {
 typedef struct Loops {
   Loop *v;
   size_t n, cap;
-  MlirOperation mlt; /* the first mlt op seen */
 } Loops;
 
 /* Is `op` inside a function (the loops we work on)? */
@@ -76,9 +76,6 @@ static int enclosing(const Loops *l, MlirOperation op) {
 
 static MlirWalkResult collect(MlirOperation op, void *user) {
   Loops *l = user;
-  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
-  if (mlirOperationIsNull(l->mlt) && name.length > 4 && !memcmp(name.data, "mlt.", 4))
-    l->mlt = op;
   if (!ml_op_named(op, "loop.for") || !in_function(op))
     return MlirWalkResultAdvance;
   if (l->n == l->cap) {
@@ -160,27 +157,20 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
                   "--unroll: unroll factors must be >= 1 and at most 16 of them");
     return mlirLogicalResultFailure();
   }
-  Loops l = {NULL, 0, 0, {NULL}};
+  if (ml_refuse_mlt_ops(module, "unroll"))
+    return mlirLogicalResultFailure();
+  Loops l = {NULL, 0, 0};
   mlirOperationWalk(module, collect, &l, MlirWalkPreOrder);
-  MlirLogicalResult result = mlirLogicalResultSuccess();
-  if (!mlirOperationIsNull(l.mlt)) {
-    char name[64];
-    ml_error(l.mlt, "'%s' is not loop-level: --unroll works on loop.for "
-                    "nests over memrefs; run --lower-to-loops first",
-             ml_op_name(l.mlt, name, sizeof name));
-    result = mlirLogicalResultFailure();
-  } else {
-    decide(&l, o);
-    explain_idle(&l, o);
-    /* Innermost first (reverse pre-order): unrolling a loop replaces only
-     * it and what it holds, so the handles of the loops around it and of
-     * other nests stay valid. */
-    for (size_t i = l.n; i-- > 0;)
-      if (l.v[i].factor > 1)
-        ml_unroll_loop(l.v[i].op, l.v[i].factor, l.v[i].from_attr);
-  }
+  decide(&l, o);
+  explain_idle(&l, o);
+  /* Innermost first (reverse pre-order): unrolling a loop replaces only
+   * it and what it holds, so the handles of the loops around it and of
+   * other nests stay valid. */
+  for (size_t i = l.n; i-- > 0;)
+    if (l.v[i].factor > 1)
+      ml_unroll_loop(l.v[i].op, l.v[i].factor, l.v[i].from_attr);
   free(l.v);
-  return result;
+  return mlirLogicalResultSuccess();
 }
 
 static MlirDialectHandle (*const deps[])(void) = {

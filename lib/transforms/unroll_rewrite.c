@@ -30,6 +30,7 @@
 #include "ir/diagnostics.h"
 #include "ir/strbuf.h"
 #include "mlir-c/BuiltinAttributes.h"
+#include "transforms/loop_nests.h"
 #include "transforms/tile.h"
 #include "transforms/unroll.h"
 
@@ -104,10 +105,6 @@ typedef struct Unroller {
   int jammed, unjammed;   /* inner loops jammed / cloned F times */
   int acc_depth, acc;     /* the deepest jammed loop carrying values */
 } Unroller;
-
-static MlirBlock body_of(MlirOperation loop) {
-  return mlirRegionGetFirstBlock(mlirOperationGetRegion(loop, 0));
-}
 
 static void map_set(Unroller *r, MlirValue old, int u, MlirValue copy) {
   MlirValue *slots = table_at(&r->map, old.ptr, true);
@@ -265,23 +262,6 @@ static void share_copy0(Unroller *r, MlirOperation op) {
   }
 }
 
-/* Gives `to` the schedule attributes of `from` (unroll is consumed by now)
- * and every discardable one. */
-static void copy_attrs(MlirOperation from, MlirOperation to) {
-  static const char *const kept[] = {"tile_sizes", "vector_width"};
-  for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
-    MlirAttribute a = ml_attr(from, kept[i]);
-    if (!mlirAttributeIsNull(a))
-      mlirOperationSetInherentAttributeByName(
-          to, mlirStringRefCreateFromCString(kept[i]), a);
-  }
-  for (intptr_t i = 0; i < mlirOperationGetNumDiscardableAttributes(from); i++) {
-    MlirNamedAttribute a = mlirOperationGetDiscardableAttribute(from, i);
-    mlirOperationSetDiscardableAttributeByName(to, mlirIdentifierStr(a.name),
-                                               a.attribute);
-  }
-}
-
 static MlirValue *new_values(intptr_t n) {
   MlirValue *v = malloc((size_t)(n ? n : 1) * sizeof *v);
   if (!v)
@@ -309,8 +289,8 @@ static void jam_loop(Unroller *r, MlirOperation op, const MlBuilder *b, int dept
   MlLoop nl = ml_build_loop_for_bounds(b, lb, ub, step,
                                        ml_attr_int(op, "iterator_kind") == 1,
                                        F * n, values);
-  copy_attrs(op, nl.op);
-  MlirBlock body = body_of(op);
+  ml_loop_copy_attrs(op, nl.op, "unroll");
+  MlirBlock body = ml_loop_body(op);
   for (int u = 0; u < F; u++) {
     map_set(r, mlirBlockGetArgument(body, 0), u, nl.iv);
     for (intptr_t i = 0; i < n; i++)
@@ -362,7 +342,7 @@ static void jam_block(Unroller *r, MlirBlock src, const MlBuilder *b, int depth)
  * iter_args and receive the last copy's yielded values. */
 static void chain_copies(Unroller *r, const MlBuilder *b, MlirValue *args,
                          intptr_t n) {
-  MlirBlock body = body_of(r->loop);
+  MlirBlock body = ml_loop_body(r->loop);
   MlirOperation yield = mlirBlockGetTerminator(body);
   for (int u = 0; u < r->copies; u++) {
     for (intptr_t i = 0; i < n; i++)
@@ -530,11 +510,11 @@ void ml_unroll_loop(MlirOperation loop, int64_t factor, bool from_attr) {
 
   MlLoop main = ml_build_loop_for_bounds(&b, lb, full, ml_bound_const(group),
                                          reduction, n, args);
-  copy_attrs(loop, main.op);
+  ml_loop_copy_attrs(loop, main.op, "unroll");
   Unroller r;
   memset(&r, 0, sizeof r);
   r.loop = loop;
-  r.iv = mlirBlockGetArgument(body_of(loop), 0);
+  r.iv = mlirBlockGetArgument(ml_loop_body(loop), 0);
   r.copies = (int)F;
   r.map.width = (size_t)F * sizeof(MlirValue);
   r.varying.width = 1;
@@ -550,7 +530,7 @@ void ml_unroll_loop(MlirOperation loop, int64_t factor, bool from_attr) {
     chain_copies(&r, &main.body, args, n);
     ml_build_loop_yield(&main.body, n, args);
   } else {
-    jam_block(&r, body_of(loop), &main.body, 0);
+    jam_block(&r, ml_loop_body(loop), &main.body, 0);
     ml_build_loop_yield(&main.body, 0, NULL);
   }
   explain(loop, &r, factor, from_attr, reduction, n, trips, rest);

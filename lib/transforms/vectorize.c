@@ -39,6 +39,7 @@
 #include "mlir-c/Dialect/Vector.h"
 #include "mlopt-c/Dialects.h"
 #include "mlopt-c/Passes.h"
+#include "transforms/loop_nests.h"
 #include "transforms/tile.h"
 
 typedef struct VectorizeOptions {
@@ -340,7 +341,7 @@ static bool emit_inner_loop(Vec *v, const MlBuilder *b, MlirOperation loop) {
                            "vectorized loop");
     bound[k].value = e.value;
   }
-  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(loop, 0));
+  MlirBlock body = ml_loop_body(loop);
   intptr_t n = mlirOperationGetNumResults(loop);
   if (n > MAX_VALUES)
     return fail(v, loop, "an inner '%s' carries too many values");
@@ -460,7 +461,7 @@ static MlirValue identity(const MlBuilder *b, const char *kind, MlirType t) {
 /* The combiner of iter_arg #i of reduction loop `loop`: its only use is
  * an op of the table whose result is only yielded, as value #i. */
 static const Combiner *combiner_of(MlirOperation loop, intptr_t i) {
-  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(loop, 0));
+  MlirBlock body = ml_loop_body(loop);
   MlirValue arg = mlirBlockGetArgument(body, 1 + i);
   MlirOpOperand use = mlirValueGetFirstUse(arg);
   if (!is_scalar_data(mlirValueGetType(arg)) || mlirOpOperandIsNull(use) ||
@@ -533,7 +534,7 @@ static MlirOperation build_vector_loop(Vec *v, MlirOperation loop,
                                        const MlTileDim *d,
                                        const Combiner *const *comb, intptr_t n,
                                        MlBound *end) {
-  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(loop, 0));
+  MlirBlock body = ml_loop_body(loop);
   for (;;) {
     v->n = 0;
     if (v->cap)
@@ -644,7 +645,7 @@ static bool has_parallel_inside(MlirOperation loop) {
 /* The loop.for ops directly in `loop`'s body. */
 static intptr_t child_loops(MlirOperation loop, MlirOperation *out, intptr_t max) {
   intptr_t n = 0;
-  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(loop, 0));
+  MlirBlock body = ml_loop_body(loop);
   for (MlirOperation op = mlirBlockGetFirstOperation(body);
        !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
     if (ml_op_named(op, "loop.for") && n < max)
@@ -676,7 +677,7 @@ static void vectorize_nest(Vec *v, MlirOperation loop) {
                     "not in loop-carried values");
     return;
   }
-  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(loop, 0));
+  MlirBlock body = ml_loop_body(loop);
   if (writes_memory(body)) {
     ml_remark(loop, "reduction not vectorized: its body writes memory");
     return;
@@ -686,35 +687,6 @@ static void vectorize_nest(Vec *v, MlirOperation loop) {
 }
 
 /* ---- the pass ---- */
-
-typedef struct Roots {
-  MlirOperation *ops;
-  size_t n, cap;
-  MlirOperation mlt; /* the first mlt op found, if any */
-} Roots;
-
-/* Collects the outermost loop.for ops (not inside another loop.for). */
-static MlirWalkResult collect(MlirOperation op, void *user) {
-  Roots *r = user;
-  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
-  if (mlirOperationIsNull(r->mlt) && name.length > 4 &&
-      !strncmp(name.data, "mlt.", 4))
-    r->mlt = op;
-  if (!ml_op_named(op, "loop.for"))
-    return MlirWalkResultAdvance;
-  for (MlirOperation p = mlirOperationGetParentOperation(op);
-       !mlirOperationIsNull(p); p = mlirOperationGetParentOperation(p))
-    if (ml_op_named(p, "loop.for"))
-      return MlirWalkResultAdvance;
-  if (r->n == r->cap) {
-    r->cap = r->cap ? 2 * r->cap : 16;
-    r->ops = realloc(r->ops, r->cap * sizeof *r->ops);
-    if (!r->ops)
-      abort();
-  }
-  r->ops[r->n++] = op;
-  return MlirWalkResultAdvance;
-}
 
 /* The host's SIMD width in 32-bit lanes. */
 static int64_t host_lanes(void) {
@@ -730,26 +702,20 @@ static int64_t host_lanes(void) {
 
 static MlirLogicalResult run(MlirOperation module, void *options) {
   const VectorizeOptions *o = options;
-  Roots roots = {NULL, 0, 0, {NULL}};
-  mlirOperationWalk(module, collect, &roots, MlirWalkPreOrder);
-  MlirLogicalResult result = mlirLogicalResultSuccess();
-  if (!mlirOperationIsNull(roots.mlt)) {
-    char name[64];
-    ml_error(roots.mlt, "'%s' is not loop-level: --vectorize works on "
-                        "loop.for nests over memrefs; run --lower-to-loops first",
-             ml_op_name(roots.mlt, name, sizeof name));
-    result = mlirLogicalResultFailure();
-  } else {
-    Vec v;
-    memset(&v, 0, sizeof v);
-    v.lanes = o->lanes ? o->lanes : host_lanes();
-    for (size_t i = 0; i < roots.n; i++)
-      vectorize_nest(&v, roots.ops[i]);
-    free(v.map);
-    ml_buf_free(&v.why);
-  }
-  free(roots.ops);
-  return result;
+  if (ml_refuse_mlt_ops(module, "vectorize"))
+    return mlirLogicalResultFailure();
+  size_t n;
+  MlirOperation *roots = ml_loop_roots(module, &n);
+  Vec v;
+  memset(&v, 0, sizeof v);
+  v.lanes = o->lanes ? o->lanes : host_lanes();
+  /* Nests are disjoint: rewriting one leaves the others' handles valid. */
+  for (size_t i = 0; i < n; i++)
+    vectorize_nest(&v, roots[i]);
+  free(v.map);
+  ml_buf_free(&v.why);
+  free(roots);
+  return mlirLogicalResultSuccess();
 }
 
 static MlirDialectHandle (*const deps[])(void) = {
