@@ -65,6 +65,13 @@ LINALG_PIPELINE = (
     "--buffer-results-to-out-params='hoist-static-allocs modify-public-functions' "
     "--buffer-deallocation-pipeline --convert-linalg-to-loops --lower-affine --lower-to-llvm"
 )
+# The --fuse comparison: the same loop-level pipeline with and without
+# --fuse in front (-O2 is --fuse + this tail, with the tile from the host's
+# L2; the tail spells out the 1 MiB-L2 tile so both sides use one).
+FUSE_TAIL = ("--lower-to-loops --tile=256,64 --vectorize --unroll=8,2 "
+             "--approximate-math --parallelize --lower-to-llvm")
+FUSION_WORKLOADS = [("gelu_chain", "gelu(x·a+b) 4096×1024 (mul, add, gelu)"),
+                    ("softmax_decomposed", "softmax 4096×1024 as max, sub, exp, sum, div")]
 # --------------------------------------------------------------------------
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -302,6 +309,19 @@ class Bench:
             t = t2
         return Cell(*t, checksum=checksum(np.load(out_npy)))
 
+    def fusion_time(self, key, pipeline, threads):
+        """Best time in ms of bench/workloads/fusion/<key>.mlir on random
+        inputs (correctness is lit's job: test/lit/e2e/check-fuse.test), or
+        None with the reason."""
+        src = BENCH / "workloads" / "fusion" / f"{key}.mlir"
+        cmd = [str(self.ml_run), str(src), "--random-inputs", f"--pipeline={pipeline}",
+               MLOPT_THREADS_FLAG.format(n=threads), "--repeat=20"]
+        out, _, why = self.run_cmd("mlopt", cmd, threads)
+        if why:
+            return None, why
+        m = MLRUN_RE.search(out)
+        return (float(m.group(1)), None) if m else (None, f"unparsed: {out.strip()[:80]}")
+
     def inputs(self, w):
         """The workload's inputs as .npy files for ml-run, the very numbers
         the C and PyTorch peers draw (peers/inputs.py), made once."""
@@ -523,6 +543,31 @@ def tables(bench, wls, threads_list, peaks):
     return lines
 
 
+def fusion_table(bench, threads_list):
+    """--fuse's speedup: each fusion workload through the same pipeline with
+    and without --fuse, twice in alternation (the faster of each kept)."""
+    lines = ["## What --fuse buys", "",
+             f"Pipeline without fusion: `{FUSE_TAIL}`; with: `--fuse` in front. "
+             "Best of 2×20 runs each; speedup = time without / time with.", "",
+             "| workload | threads | without --fuse (ms) | with --fuse (ms) | speedup |",
+             "|---|---:|---:|---:|---:|"]
+    for key, label in FUSION_WORKLOADS:
+        for th in threads_list:
+            best = {}
+            for _ in range(2):
+                for name, pipe in (("off", FUSE_TAIL), ("on", "--fuse " + FUSE_TAIL)):
+                    t, why = bench.fusion_time(key, pipe, th)
+                    if t is not None:
+                        best[name] = min(best.get(name, t), t)
+                    else:
+                        log(f"bench: fusion {key} {name} {th}T: {why}")
+            off, on = best.get("off"), best.get("on")
+            log(f"bench: fusion {key} {th}T: without {off} ms, with {on} ms")
+            lines.append(f"| {label} | {th} | {fmt(off) if off else '–'} | {fmt(on) if on else '–'} | "
+                         + (f"{off / on:.2f}×" if off and on else "–") + " |")
+    return lines + [""]
+
+
 def raw_table(bench, wls, threads_list):
     lines = ["| workload | threads | implementation | min ms | median ms | runs | attempts |",
              "|---|---:|---|---:|---:|---:|---:|"]
@@ -646,6 +691,9 @@ def main():
     for i, w, th in slow:
         bench.again(i, w, th, "[pass 3]")
 
+    fusion = (fusion_table(bench, threads_list)
+              if "mlopt" in impls and (not args.only or "fusion" in args.only) else [])
+
     trap = None
     ref = next((w for w in wls if w.key == "sgemm_1024x1024x1024"), None)
     if ref and "openblas" in impls:
@@ -716,6 +764,7 @@ def main():
               "(below 1: mlopt is slower). bench/README.md describes each column and the caveats.")
     md.append("")
     md += tables(bench, wls, threads_list, peaks)
+    md += fusion
     md += ["## Raw timings", ""] + raw_table(bench, wls, threads_list) + [""]
 
     out = Path(args.output)

@@ -50,6 +50,13 @@ MLOPT_CAPI_EXPORTED MlirPass mloptCreateUnrollPass(intptr_t numFactors,
 /// loop gets a remark saying what was done or why not.
 MLOPT_CAPI_EXPORTED MlirPass mloptCreateVectorizePass(int64_t lanes);
 
+/// --approximate-math: f32 math.exp, math.log, math.tanh and math.erf
+/// (scalars or vectors) become polynomial approximations in arith and
+/// math.fma ops (exp/log within 2 ulp, tanh 3 ulp, erf 3.4e-7 absolute;
+/// special values as libm), so vectorized code makes no scalar libm calls.
+/// Each replaced op gets a remark.
+MLOPT_CAPI_EXPORTED MlirPass mloptCreateApproximateMathPass(void);
+
 /// --parallelize: the outermost parallel loops of every loop.for nest (up
 /// to 3 perfectly nested dims, collapsed) become one scf.parallel, which
 /// --lower-to-llvm turns into OpenMP (link libomp); each nest gets a remark

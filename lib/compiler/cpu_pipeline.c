@@ -1,7 +1,7 @@
 /* cpu_pipeline: -O2, the default CPU pipeline, so a user gets fast code
  * without knowing the flags:
  *   --fuse --lower-to-loops --tile=MC,NC --vectorize --unroll=8,2
- *   --parallelize --lower-to-llvm
+ *   --approximate-math --parallelize --lower-to-llvm
  * The register tile is 8 rows x 2 vectors (16 accumulators: half the
  * AVX-512 register file, measured best on sgemm 512-2048 among 4x4, 6x2,
  * 6x3, 8x2 and 12x2). The cache tile comes from the host's L2 size (sysfs):
@@ -71,6 +71,7 @@ MlirLogicalResult ml_add_o2(MlirOpPassManager pm, MlirStringRef value, MlBuf *er
       mlirLogicalResultIsFailure(ml_add_tile(pm, str(tile), err)) ||
       mlirLogicalResultIsFailure(ml_add_vectorize(pm, none, err)) ||
       mlirLogicalResultIsFailure(ml_add_unroll(pm, str("8,2"), err)) ||
+      mlirLogicalResultIsFailure(ml_add_approximate_math(pm, none, err)) ||
       mlirLogicalResultIsFailure(ml_add_parallelize(pm, none, err)) ||
       mlirLogicalResultIsFailure(ml_add_lower_to_llvm(pm, none, err)))
     return mlirLogicalResultFailure();

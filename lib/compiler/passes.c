@@ -28,14 +28,18 @@ const MlPassDef ml_pass_table[] = {
      "innermost few (a,b: outermost first, 1 leaves a loop; no value: "
      "unroll attributes); remainders peeled",
      ml_add_unroll},
+    {"approximate-math", NULL,
+     "replace f32 math.exp, log, tanh and erf (scalar or vector) with "
+     "polynomial approximations (no libm calls; within 2-3 ulp)",
+     ml_add_approximate_math},
     {"parallelize", NULL,
      "run the outer parallel loops of each loop nest on OpenMP threads "
      "(up to 3 perfectly nested dims collapsed; link -lomp)",
      ml_add_parallelize},
     {"O2", NULL,
      "the default CPU pipeline: --fuse --lower-to-loops --tile=MC,NC (from "
-     "the host's L2 size) --vectorize --unroll=8,2 --parallelize "
-     "--lower-to-llvm",
+     "the host's L2 size) --vectorize --unroll=8,2 "
+     "--approximate-math --parallelize --lower-to-llvm",
      ml_add_o2},
     {"convert-loop-to-scf", NULL, "lower loop.for to scf.for",
      ml_add_convert_loop_to_scf},

@@ -34,6 +34,8 @@ MlirLogicalResult ml_add_parallelize(MlirOpPassManager pm,
                                      MlirStringRef value, MlBuf *err);
 MlirLogicalResult ml_add_unroll(MlirOpPassManager pm, MlirStringRef value,
                                 MlBuf *err);
+MlirLogicalResult ml_add_approximate_math(MlirOpPassManager pm,
+                                          MlirStringRef value, MlBuf *err);
 MlirLogicalResult ml_add_o2(MlirOpPassManager pm, MlirStringRef value,
                             MlBuf *err);
 /* -O2's cache tile: MC rows, NC columns (cpu_pipeline.c). */

@@ -93,6 +93,17 @@ MlirValue ml_build_scalar_constant(const MlBuilder *b, MlirType type,
   return build_constant(b, type, mlirFloatAttrDoubleGet(b->ctx, type, value));
 }
 
+MlirValue ml_build_splat_constant(const MlBuilder *b, MlirType type,
+                                  double value) {
+  if (!mlirTypeIsAVector(type))
+    return ml_build_scalar_constant(b, type, value);
+  MlirType elt = mlirShapedTypeGetElementType(type);
+  MlirAttribute e = mlirTypeIsAFloat(elt)
+                        ? mlirFloatAttrDoubleGet(b->ctx, elt, value)
+                        : mlirIntegerAttrGet(elt, (int64_t)value);
+  return build_constant(b, type, mlirDenseElementsAttrSplatGet(type, e));
+}
+
 MlirValue ml_build_load(const MlBuilder *b, MlirValue memref, intptr_t n,
                         const MlirValue *indices) {
   MlirOperationState s = ml_state(b, "memref.load");
@@ -230,12 +241,24 @@ void ml_build_loop_yield(const MlBuilder *b, intptr_t n, const MlirValue *values
 }
 
 /* arith.cmpi or arith.cmpf `name` with `predicate`. */
+MlirType ml_type_like(MlirType like, MlirType elt) {
+  if (!mlirTypeIsAVector(like))
+    return elt;
+  intptr_t rank = mlirShapedTypeGetRank(like);
+  int64_t shape[8];
+  if (rank > 8)
+    abort(); /* raise the bound */
+  for (intptr_t d = 0; d < rank; d++)
+    shape[d] = mlirShapedTypeGetDimSize(like, d);
+  return mlirVectorTypeGet(rank, shape, elt);
+}
+
 static MlirValue build_cmp(const MlBuilder *b, const char *name, int64_t predicate,
                            MlirValue x, MlirValue y) {
   MlirOperationState s = ml_state(b, name);
   MlirValue xy[2] = {x, y};
   mlirOperationStateAddOperands(&s, 2, xy);
-  MlirType i1 = mlirIntegerTypeGet(b->ctx, 1);
+  MlirType i1 = ml_type_like(mlirValueGetType(x), mlirIntegerTypeGet(b->ctx, 1));
   mlirOperationStateAddResults(&s, 1, &i1);
   MlirNamedAttribute p = mlirNamedAttributeGet(
       mlirIdentifierGet(b->ctx, mlirStringRefCreateFromCString("predicate")),

@@ -43,9 +43,17 @@ MlirValue ml_build_int_constant(const MlBuilder *b, MlirType type, int64_t value
 /* arith.constant of a float or integer scalar type. */
 MlirValue ml_build_scalar_constant(const MlBuilder *b, MlirType type,
                                    double value);
+/* arith.constant `value` of a scalar type, or splat across a vector type
+ * (dense<value> : vector<16xf32>). */
+MlirValue ml_build_splat_constant(const MlBuilder *b, MlirType type,
+                                  double value);
 
+/* `elt`, or a vector of `like`'s shape holding `elt` when `like` is a
+ * vector (the i1 of a vector compare, the i32 of a vector bitcast). */
+MlirType ml_type_like(MlirType like, MlirType elt);
 /* arith.cmpi / arith.cmpf with a predicate number (arith's enums:
- * cmpi slt = 2, sge = 5; cmpf oge = 3, uno = 14), giving an i1. */
+ * cmpi slt = 2, sge = 5; cmpf oge = 3, uno = 14), giving an i1 (a vector
+ * of i1 for vector operands). */
 MlirValue ml_build_cmpi(const MlBuilder *b, int64_t predicate, MlirValue x,
                         MlirValue y);
 MlirValue ml_build_cmpf(const MlBuilder *b, int64_t predicate, MlirValue x,

@@ -9,10 +9,18 @@
  *    add) fuse into a matmul / batch_matmul epilogue;
  *  - a matmul / batch_matmul starts a group (its operands are always group
  *    inputs), so non-elementwise work is never duplicated or recomputed;
+ *  - an mlt.reduce takes the elementwise group producing its input into a
+ *    reduction group (the reduce ends it: sum(exp(x - m)) reads x once and
+ *    stores one value per row). When that group's values have other users
+ *    too, the reduction group gets *copies* of the elementwise ops it needs
+ *    (elementwise work is cheap to recompute; memory traffic is not), and
+ *    the originals stay for the other users: a decomposed softmax becomes
+ *    max-reduce, exp-sum and exp-scale, three passes over x and no
+ *    intermediate tensor;
  *  - a value used outside its group stays materialized (a group result);
  *    a join that would make such a use come before the group is refused;
  *  - splat constants used only inside a group move into it.
- * Not yet: conv2d epilogues and reductions (softmax) inside groups, which
+ * Not yet: conv2d epilogues, and softmax / pool2d inside groups, which
  * the group lowering (conversion/mlt_to_loop/fused.c) cannot do yet; each
  * refusal is a remark at the op, as is every fusion (ml-opt --remarks). */
 #include <stdio.h>
@@ -34,8 +42,11 @@ enum { MAX_MEMBERS = 256 };
 
 typedef struct Group {
   MlirOperation ops[MAX_MEMBERS]; /* in block order */
+  bool copy[MAX_MEMBERS];         /* recomputed here, owned by another group */
   int n;
   bool contraction; /* started by a matmul / batch_matmul */
+  bool reduction;   /* ends with an mlt.reduce: nothing joins after it */
+  bool copies;      /* has copies: built before the groups it copies from */
 } Group;
 
 typedef struct Fuser {
@@ -47,13 +58,29 @@ static bool is_contraction(MlirOperation op) {
   return ml_op_is(op, "matmul") || ml_op_is(op, "batch_matmul");
 }
 
-/* The group holding `op`, or NULL. */
+/* The group owning `op` (not merely holding a copy of it), or NULL. */
 static Group *group_of(Fuser *f, MlirOperation op) {
   for (size_t g = 0; g < f->n; g++)
     for (int i = 0; i < f->groups[g].n; i++)
-      if (mlirOperationEqual(f->groups[g].ops[i], op))
+      if (!f->groups[g].copy[i] && mlirOperationEqual(f->groups[g].ops[i], op))
         return &f->groups[g];
   return NULL;
+}
+
+/* Does some group hold a copy of `producer` for `user`? Then user's use of
+ * it disappears when that group is built. */
+static bool use_recomputed(Fuser *f, MlirOperation user, MlirOperation producer) {
+  for (size_t g = 0; g < f->n; g++) {
+    const Group *h = &f->groups[g];
+    bool has_user = false, has_copy = false;
+    for (int i = 0; i < h->n; i++) {
+      has_user |= !h->copy[i] && mlirOperationEqual(h->ops[i], user);
+      has_copy |= h->copy[i] && mlirOperationEqual(h->ops[i], producer);
+    }
+    if (has_user && has_copy)
+      return true;
+  }
+  return false;
 }
 
 static bool in_group(const Group *g, MlirOperation op) {
@@ -71,6 +98,7 @@ static Group *new_group(Fuser *f, MlirOperation op) {
       abort();
   }
   Group *g = &f->groups[f->n++];
+  memset(g, 0, sizeof *g);
   g->n = 1;
   g->ops[0] = op;
   g->contraction = is_contraction(op);
@@ -89,14 +117,16 @@ static bool same_shape(MlirValue a, MlirValue b) {
 }
 
 /* An op outside `g` (other than `x`) that uses a group value before `x`,
- * or null: the group op will sit at `x`, so such a use would precede it. */
-static MlirOperation early_user(const Group *g, MlirOperation x) {
+ * or null: the group op will sit at `x`, so such a use would precede it.
+ * Uses that a reduction group recomputes do not count. */
+static MlirOperation early_user(Fuser *f, const Group *g, MlirOperation x) {
   for (int i = 0; i < g->n; i++)
     for (intptr_t r = 0; r < mlirOperationGetNumResults(g->ops[i]); r++)
       for (MlirOpOperand u = mlirValueGetFirstUse(mlirOperationGetResult(g->ops[i], r));
            !mlirOpOperandIsNull(u); u = mlirOpOperandGetNextUse(u)) {
         MlirOperation user = mlirOpOperandGetOwner(u);
-        if (in_group(g, user) || mlirOperationEqual(user, x))
+        if (in_group(g, user) || mlirOperationEqual(user, x) ||
+            use_recomputed(f, user, g->ops[i]))
           continue;
         if (!mlirBlockEqual(mlirOperationGetBlock(user), mlirOperationGetBlock(x)) ||
             !mlirOperationIsBeforeInBlock(x, user))
@@ -119,12 +149,16 @@ static bool try_join(Fuser *f, MlirOperation x) {
       continue;
     ml_op_name(x, xn, sizeof xn);
     ml_op_name(g->ops[0], pn, sizeof pn);
+    if (g->reduction) {
+      ml_remark(x, "not fused with %s: a reduction group ends at its reduce", pn);
+      continue;
+    }
     if (!same_shape(v, mlirOperationGetResult(x, 0))) {
       ml_remark(x, "not fused with %s: operand #%ld is broadcast to a larger "
                    "shape, so it stays a group input", pn, (long)i);
       continue;
     }
-    MlirOperation user = early_user(g, x);
+    MlirOperation user = early_user(f, g, x);
     if (!mlirOperationIsNull(user)) {
       ml_remark(x, "not fused with %s: %s uses the group's value before %s",
                 pn, ml_op_name(user, un, sizeof un), xn);
@@ -145,6 +179,84 @@ static bool try_join(Fuser *f, MlirOperation x) {
   return false;
 }
 
+/* Does a value of g's member `i` have a user outside g other than `x`
+ * (uses that other groups recompute aside)? */
+static bool used_elsewhere(Fuser *f, const Group *g, int i, MlirOperation x) {
+  for (intptr_t r = 0; r < mlirOperationGetNumResults(g->ops[i]); r++)
+    for (MlirOpOperand u = mlirValueGetFirstUse(mlirOperationGetResult(g->ops[i], r));
+         !mlirOpOperandIsNull(u); u = mlirOpOperandGetNextUse(u)) {
+      MlirOperation user = mlirOpOperandGetOwner(u);
+      if (!in_group(g, user) && !mlirOperationEqual(user, x) &&
+          !use_recomputed(f, user, g->ops[i]))
+        return true;
+    }
+  return false;
+}
+
+/* Fuses the elementwise group producing mlt.reduce `x`'s input into x's
+ * input: x joins that group when nothing else uses its values, else x
+ * starts a reduction group holding copies of the members its input needs.
+ * Remarks on the outcome; false if x stays alone. */
+static bool try_reduce(Fuser *f, MlirOperation x) {
+  char xn[64], pn[64], un[64];
+  MlirValue v = mlirOperationGetOperand(x, 0);
+  Group *g = mlirValueIsAOpResult(v) ? group_of(f, mlirOpResultGetOwner(v)) : NULL;
+  if (!g)
+    return false;
+  ml_op_name(x, xn, sizeof xn);
+  ml_op_name(g->ops[0], pn, sizeof pn);
+  if (g->contraction || g->reduction) {
+    ml_remark(x, "not fused with %s: %s", pn,
+              g->contraction ? "its group holds a contraction, which the reduction "
+                               "would have to recompute"
+                             : "a reduction group ends at its reduce");
+    return false;
+  }
+  /* The members x's input depends on, and whether any is used elsewhere. */
+  bool need[MAX_MEMBERS] = {false}, shared = false;
+  int n_need = 0;
+  for (int i = g->n - 1; i >= 0; i--) {
+    need[i] = mlirOperationEqual(g->ops[i], mlirOpResultGetOwner(v));
+    for (int j = i + 1; j < g->n && !need[i]; j++)
+      for (intptr_t k = 0; k < mlirOperationGetNumOperands(g->ops[j]) && need[j]; k++) {
+        MlirValue a = mlirOperationGetOperand(g->ops[j], k);
+        need[i] |= mlirValueIsAOpResult(a) &&
+                   mlirOperationEqual(mlirOpResultGetOwner(a), g->ops[i]);
+      }
+    n_need += need[i];
+  }
+  for (int i = 0; i < g->n; i++)
+    shared |= used_elsewhere(f, g, i, x);
+  if (!shared) {
+    MlirOperation user = early_user(f, g, x);
+    if (!mlirOperationIsNull(user) || g->n == MAX_MEMBERS) {
+      ml_remark(x, "not fused with %s: %s", pn,
+                g->n == MAX_MEMBERS ? "the group is full"
+                                    : ml_op_name(user, un, sizeof un));
+      return false;
+    }
+    g->ops[g->n++] = x;
+    g->reduction = true;
+    ml_remark(x, "fused elementwise group of %s into %s's input", pn, xn);
+    return true;
+  }
+  if (n_need + 1 > MAX_MEMBERS)
+    return false;
+  Group copy = {0};
+  for (int i = 0; i < g->n; i++)
+    if (need[i]) {
+      copy.copy[copy.n] = true;
+      copy.ops[copy.n++] = g->ops[i];
+    }
+  copy.ops[copy.n++] = x;
+  copy.reduction = copy.copies = true;
+  *new_group(f, x) = copy; /* g may move: not used below */
+  ml_remark(x, "fused %d elementwise op%s of the group of %s into %s's input, "
+               "recomputed there (their values are also used elsewhere)",
+            n_need, n_need == 1 ? "" : "s", pn, xn);
+  return true;
+}
+
 /* Remarks on a non-elementwise consumer of a group's value: why it did not
  * join. */
 static void explain_refusal(Fuser *f, MlirOperation x) {
@@ -162,8 +274,7 @@ static void explain_refusal(Fuser *f, MlirOperation x) {
     if (ml_op_is(p, "conv2d") && ml_is_elementwise(x))
       ml_remark(x, "not fused into %s epilogue: conv2d groups are not lowered "
                    "yet", pn);
-    else if (ml_op_is(x, "reduce") || ml_op_is(x, "softmax") ||
-             ml_op_is(x, "pool2d"))
+    else if (ml_op_is(x, "softmax") || ml_op_is(x, "pool2d"))
       ml_remark(x, "not fused with %s: %s is a reduction, which groups do "
                    "not hold yet", pn, xn);
     else if (is_contraction(x))
@@ -190,6 +301,8 @@ static void form_groups(Fuser *f, MlirBlock block) {
         explain_refusal(f, op);
         new_group(f, op);
       }
+    } else if (ml_op_is(op, "reduce")) {
+      try_reduce(f, op);
     } else if (!ml_op_is(op, "constant")) {
       explain_refusal(f, op);
     }
@@ -270,7 +383,7 @@ static void build_group(const Group *g, Map *map) {
   MlirType result_types[MAX_MEMBERS];
   for (int i = 0; i < g->n; i++) {
     MlirValue r = mlirOperationGetResult(g->ops[i], 0);
-    if (escapes(g, r)) {
+    if (!g->copy[i] && escapes(g, r)) {
       results[nr] = r;
       result_types[nr++] = mlirValueGetType(r);
     }
@@ -329,7 +442,8 @@ static void build_group(const Group *g, Map *map) {
                    "%ld result%s", g->n, names, (long)ni, ni == 1 ? "" : "s",
             (long)nr, nr == 1 ? "" : "s");
   for (int i = g->n - 1; i >= 0; i--)
-    mlirOperationDestroy(g->ops[i]);
+    if (!g->copy[i])
+      mlirOperationDestroy(g->ops[i]);
   for (intptr_t j = 0; j < nc; j++)
     if (mlirOpOperandIsNull(mlirValueGetFirstUse(mlirOperationGetResult(consts[j], 0))))
       mlirOperationDestroy(consts[j]);
@@ -351,9 +465,11 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
          b = mlirBlockGetNextInRegion(b)) {
       Fuser f = {NULL, 0, 0};
       form_groups(&f, b);
-      for (size_t g = 0; g < f.n; g++)
-        if (f.groups[g].n > 1)
-          build_group(&f.groups[g], map);
+      /* Groups recomputing others' ops first, while those still exist. */
+      for (int pass = 0; pass < 2; pass++)
+        for (size_t g = 0; g < f.n; g++)
+          if (f.groups[g].n > 1 && f.groups[g].copies == (pass == 0))
+            build_group(&f.groups[g], map);
       free(f.groups);
     }
   }

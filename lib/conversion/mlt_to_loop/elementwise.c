@@ -58,13 +58,14 @@ static MlirValue unary(const MlBuilder *b, MlirOperation op, MlirValue x,
     MlirValue e = ml_build_unary(b, "math.exp", ml_build_unary(b, "arith.negf", x));
     return ml_build_binary(b, "arith.divf", one, ml_build_binary(b, "arith.addf", one, e));
   }
-  if (ml_op_is(op, "gelu")) { /* 0.5 x (1 + erf(x / sqrt 2)) */
+  if (ml_op_is(op, "gelu")) {
+    /* 0.5 x erfc(-x / sqrt 2): no cancellation for x << 0, where the
+     * textbook 0.5 x (1 + erf(x / sqrt 2)) loses every digit. */
     MlirValue half = ml_build_scalar_constant(b, t, 0.5);
-    MlirValue one = ml_build_scalar_constant(b, t, 1);
-    MlirValue r2 = ml_build_scalar_constant(b, t, 0.70710678118654752440);
-    MlirValue erf = ml_build_unary(b, "math.erf", ml_build_binary(b, "arith.mulf", x, r2));
+    MlirValue r2 = ml_build_scalar_constant(b, t, -0.70710678118654752440);
+    MlirValue erfc = ml_build_unary(b, "math.erfc", ml_build_binary(b, "arith.mulf", x, r2));
     MlirValue hx = ml_build_binary(b, "arith.mulf", half, x);
-    return ml_build_binary(b, "arith.mulf", hx, ml_build_binary(b, "arith.addf", one, erf));
+    return ml_build_binary(b, "arith.mulf", hx, erfc);
   }
   static const struct {
     const char *mlt, *math;

@@ -3,8 +3,10 @@
  * group's inputs (loaded with broadcasting): elementwise ops, splat
  * constants, and matmul / batch_matmul on group inputs (their K loop runs
  * at the current position, so an elementwise epilogue never touches
- * memory). No intermediate is allocated. Groups needing more (a reduction,
- * an inner value of another shape) are refused at the offending op. */
+ * memory). A reduction group (one result, an mlt.reduce) is the reduce's
+ * nest with its input element computed the same way inside the reduction
+ * loops. No intermediate is allocated. Groups needing more (softmax, an
+ * inner value of another shape) are refused at the offending op. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +114,31 @@ static MlirValue eval(Group *g, MlirValue v) {
   return r;
 }
 
+/* The reduce's input element at `idx`: the group evaluated there. */
+static MlirValue group_element(const MlBuilder *b, const MlirValue *idx, intptr_t rank,
+                               void *user) {
+  Group *g = user;
+  g->nest.inner = *b;
+  g->nest.rank = rank;
+  memcpy(g->nest.ivs, idx, (size_t)rank * sizeof *idx);
+  g->n = 0; /* values memoized at another position are not valid here */
+  MlirOperation reduce = mlirOpResultGetOwner(
+      mlirOperationGetOperand(mlirBlockGetTerminator(g->body), 0));
+  MlirValue x = eval(g, mlirOperationGetOperand(reduce, 0));
+  if (g->failed) /* keep the nest well-formed; the pass fails anyway */
+    x = ml_build_scalar_constant(b, ml_element_type(mlirOperationGetOperand(reduce, 0)), 0);
+  return x;
+}
+
+/* A group yielding one mlt.reduce result: the reduce's nest (reduction.c)
+ * around the group's elementwise ops. */
+static MlirLogicalResult lower_reduction_group(Group *g, MlirOperation reduce,
+                                               MlirValue dest) {
+  ml_shape_of(mlirOperationGetOperand(reduce, 0), g->shape);
+  ml_lower_reduce_of(reduce, g->fused, dest, group_element, g);
+  return g->failed ? mlirLogicalResultFailure() : mlirLogicalResultSuccess();
+}
+
 MlirLogicalResult ml_lower_fused(MlirOperation op, const MlirValue *dests) {
   Group *g = calloc(1, sizeof *g);
   if (!g)
@@ -122,6 +149,11 @@ MlirLogicalResult ml_lower_fused(MlirOperation op, const MlirValue *dests) {
   intptr_t nres = mlirOperationGetNumResults(op);
   intptr_t rank = ml_shape_of(dests[0], g->shape);
   MlirLogicalResult result = mlirLogicalResultSuccess();
+  MlirValue last = mlirOperationGetOperand(yield, 0);
+  if (nres == 1 && mlirValueIsAOpResult(last) && ml_op_is(mlirOpResultGetOwner(last), "reduce")) {
+    result = lower_reduction_group(g, mlirOpResultGetOwner(last), dests[0]);
+    goto out;
+  }
   for (intptr_t j = 1; j < nres; j++) {
     int64_t s[8];
     if (ml_shape_of(dests[j], s) != rank || memcmp(s, g->shape, (size_t)rank * sizeof s[0])) {

@@ -79,6 +79,14 @@ bool ml_is_elementwise(MlirOperation op);
 MlirValue ml_contraction_scalar(const MlBuilder *b, MlirOperation op,
                                 MlirValue lhs, MlirValue rhs, const MlirValue *ivs,
                                 MlirType t);
+/* The element of a reduction's input at full-rank position `idx`: a load,
+ * or a fused group computing it in registers. */
+typedef MlirValue (*MlElementFn)(const MlBuilder *b, const MlirValue *idx,
+                                 intptr_t rank, void *user);
+/* mlt.reduce `op` into `dest` as a nest built before `where`, reading its
+ * input through `element`. */
+void ml_lower_reduce_of(MlirOperation op, MlirOperation where, MlirValue dest,
+                        MlElementFn element, void *user);
 /* mlt.fused: one loop nest for the whole group (fused.c). */
 MlirLogicalResult ml_lower_fused(MlirOperation op, const MlirValue *dests);
 

@@ -37,27 +37,40 @@ static MlirValue combine(const MlBuilder *b, int kind, MlirValue acc, MlirValue 
   return ml_build_binary(b, fp ? f[kind] : i[kind], acc, x);
 }
 
+/* How reduce_dims reads the input's elements. */
+typedef struct Reader {
+  MlElementFn element;
+  void *user;
+} Reader;
+
 /* Reduction loops over the input dims marked in `reduced`, from `d` on;
  * `idx` holds the parallel indices already. Returns the final accumulator. */
-static MlirValue reduce_dims(const MlBuilder *b, MlirValue input, const int64_t *shape,
+static MlirValue reduce_dims(const MlBuilder *b, const Reader *in, const int64_t *shape,
                              intptr_t rank, const bool *reduced, intptr_t d,
                              MlirValue *idx, int kind, MlirValue acc) {
   while (d < rank && !reduced[d])
     d++;
   if (d == rank)
     return combine(b, kind, acc,
-                   ml_to_accumulator(b, ml_build_load(b, input, rank, idx),
+                   ml_to_accumulator(b, in->element(b, idx, rank, in->user),
                                      mlirValueGetType(acc)));
   MlLoop loop = ml_build_loop_for(b, 0, shape[d], 1, true, 1, &acc);
   idx[d] = loop.iv;
-  MlirValue next = reduce_dims(&loop.body, input, shape, rank, reduced, d + 1, idx,
+  MlirValue next = reduce_dims(&loop.body, in, shape, rank, reduced, d + 1, idx,
                                kind, ml_loop_iter_arg(&loop, 0));
   ml_build_loop_yield(&loop.body, 1, &next);
   return mlirOperationGetResult(loop.op, 0);
 }
 
-static void lower_reduce(MlirOperation op, MlirValue dest) {
-  MlBuilder b = ml_builder_before(op);
+/* Plain mlt.reduce: the element is a load of the input memref. */
+static MlirValue load_element(const MlBuilder *b, const MlirValue *idx, intptr_t rank,
+                              void *input) {
+  return ml_build_load(b, *(MlirValue *)input, rank, idx);
+}
+
+void ml_lower_reduce_of(MlirOperation op, MlirOperation where, MlirValue dest,
+                        MlElementFn element, void *user) {
+  MlBuilder b = ml_builder_before(where);
   MlirValue input = mlirOperationGetOperand(op, 0);
   int64_t in[8], out[8];
   intptr_t rank = ml_shape_of(input, in), orank = ml_shape_of(dest, out);
@@ -81,7 +94,8 @@ static void lower_reduce(MlirOperation op, MlirValue dest) {
       o++;
   }
   MlirType rt = ml_element_type(dest), t = ml_accumulator_type(rt);
-  MlirValue acc = reduce_dims(&nest.inner, input, in, rank, reduced, 0, idx, kind,
+  Reader reader = {element, user};
+  MlirValue acc = reduce_dims(&nest.inner, &reader, in, rank, reduced, 0, idx, kind,
                               neutral(&nest.inner, t, kind));
   if (kind == 3) /* mean */
     acc = ml_build_binary(&nest.inner, "arith.divf", acc,
@@ -182,8 +196,9 @@ static void lower_pool(MlirOperation op, MlirValue dest) {
 }
 
 MlirLogicalResult ml_lower_reduction(MlirOperation op, MlirValue dest) {
+  MlirValue input = mlirOperationGetOperand(op, 0);
   if (ml_op_is(op, "reduce"))
-    lower_reduce(op, dest);
+    ml_lower_reduce_of(op, op, dest, load_element, &input);
   else if (ml_op_is(op, "softmax"))
     lower_softmax(op, dest);
   else

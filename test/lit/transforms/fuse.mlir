@@ -102,3 +102,76 @@ func.func @conv(%x: tensor<1x2x5x5xf32>, %w: tensor<3x2x3x3xf32>, %b: tensor<3x1
   %r = mlt.relu %cb : tensor<1x3x5x5xf32>
   return %r : tensor<1x3x5x5xf32>
 }
+
+// -----
+
+// An elementwise group whose values only the reduce uses: the reduce joins
+// it and ends it (sum(exp(x*2)) reads x once, stores one value per row).
+// A consumer of the reduce's result does not join the reduction group.
+// CHECK-LABEL: func.func @reduce_joins
+// CHECK: %[[G:.*]] = mlt.fused(%arg0) : (tensor<5x9xf32>) -> tensor<5xf32> {
+// CHECK: mlt.mul
+// CHECK-NEXT: mlt.exp
+// CHECK-NEXT: %[[S:.*]] = mlt.reduce sum
+// CHECK-NEXT: mlt.yield %[[S]] : tensor<5xf32>
+// CHECK: mlt.sqrt %[[G]]
+func.func @reduce_joins(%x: tensor<5x9xf32>) -> tensor<5xf32> {
+  %two = mlt.constant dense<2.0> : tensor<5x9xf32>
+  // expected-remark @+1 {{formed mlt.fused group of 3 ops (mlt.mul + mlt.exp + mlt.reduce) with 1 input and 1 result}}
+  %a = mlt.mul %x, %two : tensor<5x9xf32>, tensor<5x9xf32> -> tensor<5x9xf32>
+  // expected-remark @+1 {{fused mlt.exp into elementwise group of mlt.mul}}
+  %e = mlt.exp %a : tensor<5x9xf32>
+  // expected-remark @+1 {{fused elementwise group of mlt.mul into mlt.reduce's input}}
+  %s = mlt.reduce sum %e axes = [1] : tensor<5x9xf32> -> tensor<5xf32>
+  // expected-remark @+1 {{not fused with mlt.mul: a reduction group ends at its reduce}}
+  %r = mlt.sqrt %s : tensor<5xf32>
+  return %r : tensor<5xf32>
+}
+
+// -----
+
+// A decomposed softmax: the exp-sum recomputes sub and exp (their value is
+// also used by the div), so x - max is never materialized; the div joins
+// the sub/exp group. Three nests: max, exp-sum, exp-scale.
+// CHECK-LABEL: func.func @softmax_decomposed
+// CHECK: %[[M:.*]] = mlt.reduce max %arg0
+// CHECK: %[[S:.*]] = mlt.fused(%arg0, %[[M]]) : (tensor<4x6xf32>, tensor<4x1xf32>) -> tensor<4x1xf32> {
+// CHECK: mlt.sub
+// CHECK-NEXT: mlt.exp
+// CHECK-NEXT: mlt.reduce sum
+// CHECK: %[[Y:.*]] = mlt.fused(%arg0, %[[M]], %[[S]]) : (tensor<4x6xf32>, tensor<4x1xf32>, tensor<4x1xf32>) -> tensor<4x6xf32> {
+// CHECK: mlt.sub
+// CHECK-NEXT: mlt.exp
+// CHECK-NEXT: mlt.div
+// CHECK: return %[[Y]]
+func.func @softmax_decomposed(%x: tensor<4x6xf32>) -> tensor<4x6xf32> {
+  %m = mlt.reduce max %x axes = [1] keepdims : tensor<4x6xf32> -> tensor<4x1xf32>
+  // expected-remark @+2 {{formed mlt.fused group of 3 ops (mlt.sub + mlt.exp + mlt.reduce) with 2 inputs and 1 result}}
+  // expected-remark @+1 {{formed mlt.fused group of 3 ops (mlt.sub + mlt.exp + mlt.div) with 3 inputs and 1 result}}
+  %d = mlt.sub %x, %m : tensor<4x6xf32>, tensor<4x1xf32> -> tensor<4x6xf32>
+  // expected-remark @+1 {{fused mlt.exp into elementwise group of mlt.sub}}
+  %e = mlt.exp %d : tensor<4x6xf32>
+  // expected-remark @+1 {{fused 2 elementwise ops of the group of mlt.sub into mlt.reduce's input, recomputed there (their values are also used elsewhere)}}
+  %s = mlt.reduce sum %e axes = [1] keepdims : tensor<4x6xf32> -> tensor<4x1xf32>
+  // expected-remark @+1 {{fused mlt.div into elementwise group of mlt.sub}}
+  %y = mlt.div %e, %s : tensor<4x6xf32>, tensor<4x1xf32> -> tensor<4x6xf32>
+  return %y : tensor<4x6xf32>
+}
+
+// -----
+
+// A reduce of a matmul epilogue is refused: the reduction would recompute
+// the matmul.
+// CHECK-LABEL: func.func @reduce_of_matmul
+// CHECK: mlt.fused
+// CHECK: mlt.yield
+// CHECK: mlt.reduce
+func.func @reduce_of_matmul(%x: tensor<3x4xf32>, %w: tensor<4x5xf32>) -> tensor<3xf32> {
+  // expected-remark @+1 {{formed mlt.fused group of 2 ops (mlt.matmul + mlt.relu) with 2 inputs and 1 result}}
+  %m = mlt.matmul %x, %w : tensor<3x4xf32>, tensor<4x5xf32> -> tensor<3x5xf32>
+  // expected-remark @+1 {{fused mlt.relu into mlt.matmul epilogue}}
+  %r = mlt.relu %m : tensor<3x5xf32>
+  // expected-remark @+1 {{not fused with mlt.matmul: its group holds a contraction, which the reduction would have to recompute}}
+  %s = mlt.reduce max %r axes = [1] : tensor<3x5xf32> -> tensor<3xf32>
+  return %s : tensor<3xf32>
+}

@@ -39,3 +39,28 @@ func.func @cast_chain(%x: tensor<7x7xf16>, %y: tensor<7x7xf32>) -> tensor<7x7xf3
   %q = mlt.sqrt %a : tensor<7x7xf32>
   return %q : tensor<7x7xf32>
 }
+//--- softmax_rows.mlir
+func.func @softmax_rows(%x: tensor<33x1000xf32>) -> tensor<33x1000xf32> {
+  %m = mlt.reduce max %x axes = [1] keepdims : tensor<33x1000xf32> -> tensor<33x1xf32>
+  %d = mlt.sub %x, %m : tensor<33x1000xf32>, tensor<33x1xf32> -> tensor<33x1000xf32>
+  %e = mlt.exp %d : tensor<33x1000xf32>
+  %s = mlt.reduce sum %e axes = [1] keepdims : tensor<33x1000xf32> -> tensor<33x1xf32>
+  %y = mlt.div %e, %s : tensor<33x1000xf32>, tensor<33x1xf32> -> tensor<33x1000xf32>
+  return %y : tensor<33x1000xf32>
+}
+//--- softmax_cols.mlir
+func.func @softmax_cols(%x: tensor<7x1x127xf32>) -> tensor<7x1x127xf32> {
+  %m = mlt.reduce max %x axes = [0] keepdims : tensor<7x1x127xf32> -> tensor<1x1x127xf32>
+  %d = mlt.sub %x, %m : tensor<7x1x127xf32>, tensor<1x1x127xf32> -> tensor<7x1x127xf32>
+  %e = mlt.exp %d : tensor<7x1x127xf32>
+  %s = mlt.reduce sum %e axes = [0] keepdims : tensor<7x1x127xf32> -> tensor<1x1x127xf32>
+  %y = mlt.div %e, %s : tensor<7x1x127xf32>, tensor<1x1x127xf32> -> tensor<7x1x127xf32>
+  return %y : tensor<7x1x127xf32>
+}
+//--- mean_relu.mlir
+func.func @mean_relu(%x: tensor<127x33xf32>, %a: tensor<33xf32>) -> tensor<33xf32> {
+  %h = mlt.mul %x, %a : tensor<127x33xf32>, tensor<33xf32> -> tensor<127x33xf32>
+  %r = mlt.relu %h : tensor<127x33xf32>
+  %m = mlt.reduce mean %r axes = [0] : tensor<127x33xf32> -> tensor<33xf32>
+  return %m : tensor<33xf32>
+}
