@@ -13,8 +13,11 @@ packages=(
   # build: clang-22 is the compiler libMLIR.so was built with (see
   # CMakeLists.txt); its compiler-rt gives the sanitizers
   clang-22 libclang-rt-22-dev cmake ninja-build make python3
-  # tests: memory checking; NumPy to write and read .npy test data
-  valgrind python3-numpy
+  # tests: memory checking; NumPy to write and read .npy test data; pytest
+  # for the Python package's tests (python/tests)
+  valgrind python3-numpy python3-pytest
+  # the embed tests: pkg-config for mlopt.pc (test/lit/embed)
+  pkgconf
 )
 
 # `--bench`: only what `make bench` adds (bench/README.md) — the peers mlopt
