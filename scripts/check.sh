@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test suite of a build tree: lit (test/lit) and ctest (C unit
-# tests). Prints lit's summary, then one plain line "N passed, N failed"
-# counting both, and exits 1 if anything failed.
+# Runs every test suite of a build tree: lit (test/lit), ctest (C unit
+# tests) and pytest (python/tests, the mlopt package over the build's
+# libmlopt.so). Prints lit's summary, then one plain line "N passed, N failed"
+# counting all three, and exits 1 if anything failed.
 set -uo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,7 +18,33 @@ echo "== ctest (C unit tests) =="
 (cd "$build" && ctest --output-on-failure --output-junit "$PWD/test-results/ctest.xml")
 ctest_rc=$?
 
-/usr/bin/python3 "$root/scripts/test-summary.py" "$results/lit.xml" "$results/ctest.xml" \
+echo "== pytest (Python package) =="
+xmls=("$results/lit.xml" "$results/ctest.xml")
+pytest_rc=0
+build_abs=$(cd "$build" && pwd)
+pyenv=(MLOPT_LIBRARY="$build_abs/lib/libmlopt.so" PYTHONPATH="$root/python"
+       PYTHONDONTWRITEBYTECODE=1)
+skip=""
+if grep -q '^MLOPT_SANITIZE:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
+  # An ASan libmlopt.so needs the ASan runtime loaded first (python is not
+  # instrumented); Python's own allocations at exit are not leaks of ours.
+  asan_rt=$(/usr/lib/llvm-22/bin/clang -print-file-name="libclang_rt.asan-$(uname -m).so")
+  if [[ -f "$asan_rt" ]]; then
+    pyenv+=(LD_PRELOAD="$asan_rt" ASAN_OPTIONS="detect_leaks=0")
+  else
+    skip="no shared ASan runtime ($asan_rt) to preload into python3"
+  fi
+fi
+if [[ -n "$skip" ]]; then
+  echo "pytest: skipped: $skip (not counted)"
+else
+  xmls+=("$results/pytest.xml")  # a missing file counts as a failure
+  env "${pyenv[@]}" /usr/bin/python3 -m pytest -q -p no:cacheprovider \
+    --junitxml="$results/pytest.xml" "$root/python/tests"
+  pytest_rc=$?
+fi
+
+/usr/bin/python3 "$root/scripts/test-summary.py" "${xmls[@]}" \
   | tee "$results/summary.txt"
 summary_rc=${PIPESTATUS[0]}
-[[ $lit_rc -eq 0 && $ctest_rc -eq 0 && $summary_rc -eq 0 ]]
+[[ $lit_rc -eq 0 && $ctest_rc -eq 0 && $pytest_rc -eq 0 && $summary_rc -eq 0 ]]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Counts test cases in JUnit XML files (lit's and ctest's) and prints one
+"""Counts test cases in JUnit XML files (lit's, ctest's, pytest's) and prints one
 line: "N passed, N failed" (", N skipped" when some were). Exits 1 if any
 failed, if a file is missing, or if no test ran at all."""
 import sys

@@ -1,0 +1,213 @@
+"""Compiled results against NumPy: every example, the mlt ops of
+test/lit/e2e/Inputs/ops.mlir, and generated kernels with sizes 1, primes
+and non-multiples of 32; at -O2 and at the plain pipeline."""
+import numpy as np
+import pytest
+
+import mlopt
+from conftest import (EXAMPLES, OPS, PIPELINES, assert_close, erf,
+                      random_inputs)
+
+
+def relu(x):
+    return np.maximum(x, 0)
+
+
+def softmax(x, axis):
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def conv2d_nchw(x, w, stride, pad, dil, groups):
+    """Reference NCHW convolution; pad = (top, bottom, left, right)."""
+    n, c, h, wd = x.shape
+    f, cg, kh, kw = w.shape
+    xp = np.pad(x, ((0, 0), (0, 0), pad[:2], pad[2:]))
+    oh = (xp.shape[2] - dil[0] * (kh - 1) - 1) // stride[0] + 1
+    ow = (xp.shape[3] - dil[1] * (kw - 1) - 1) // stride[1] + 1
+    out = np.zeros((n, f, oh, ow), np.float64)
+    fg = f // groups
+    for g in range(groups):
+        xs = xp[:, g * cg:(g + 1) * cg].astype(np.float64)
+        for i in range(kh):
+            for j in range(kw):
+                patch = xs[:, :, i * dil[0]:i * dil[0] + stride[0] * (oh - 1) + 1:stride[0],
+                           j * dil[1]:j * dil[1] + stride[1] * (ow - 1) + 1:stride[1]]
+                out[:, g * fg:(g + 1) * fg] += np.einsum(
+                    "nchw,fc->nfhw", patch, w[g * fg:(g + 1) * fg, :, i, j])
+    return out.astype(x.dtype)
+
+
+def maxpool_nchw(x, k, s):
+    n, c, h, w = x.shape
+    oh, ow = (h - k) // s + 1, (w - k) // s + 1
+    out = np.full((n, c, oh, ow), -np.inf, x.dtype)
+    for i in range(k):
+        for j in range(k):
+            out = np.maximum(out, x[:, :, i:i + s * oh:s, j:j + s * ow:s])
+    return out
+
+
+EXAMPLE_REFS = {
+    "mlp": lambda x, w1, b1, w2, b2, w3, b3:
+        relu(relu(relu(x @ w1 + b1) @ w2 + b2) @ w3 + b3),
+    "attention": lambda x, wq, wk, wv:
+        softmax((x @ wq) @ (x @ wk).T * np.float32(0.25), -1) @ (x @ wv),
+    "cnn_block": lambda x, w, b: maxpool_nchw(
+        relu(conv2d_nchw(x, w, (1, 1), (1, 1, 1, 1), (1, 1), 1) + b), 2, 2),
+    "softmax_rows": lambda x: softmax(x, 1),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(PIPELINES))
+def pipeline(request):
+    return PIPELINES[request.param]
+
+
+@pytest.mark.parametrize("example", ["mlp", "attention", "cnn_block",
+                                     "softmax"])
+def test_example(example, pipeline, rng):
+    m = mlopt.Module.parse_file(EXAMPLES / (example + ".mlir"))
+    exe = m.compile(pipeline=pipeline)
+    (name,) = exe.functions
+    args = random_inputs(exe[name], rng)
+    got = exe[name](*args)
+    want = EXAMPLE_REFS[name](*args).astype(np.float32)
+    assert_close(got, want, rtol=1e-4, atol=1e-5)
+
+
+def test_demo_example_writes_its_memref_in_place(pipeline):
+    exe = mlopt.Module.parse_file(EXAMPLES / "demo.mlir").compile(
+        pipeline=pipeline)
+    buf = np.linspace(-4, 4, 128, dtype=np.float32)
+    want = buf * np.float32(6) + np.float32(6)
+    assert exe.scale(buf, 2.0, np.float32(3)) is None
+    assert_close(buf, want)
+
+
+# ops.mlir function -> NumPy reference of its outputs (a tuple)
+OP_REFS = {
+    "matmul": lambda a, b: (a @ b,),
+    "matmul_1": lambda a, b: (a @ b,),
+    "matmul_k257": lambda a, b: (a @ b,),
+    "matmul_i8": lambda a, b: (a.astype(np.int32) @ b.astype(np.int32),),
+    "batch_matmul": lambda a, b: (a @ b,),
+    "conv2d_nchw": lambda x, w: (conv2d_nchw(x, w, (2, 2), (1, 1, 1, 0),
+                                             (1, 2), 2),),
+    "add": lambda a, b: (a + b,),
+    "sub": lambda a, b: (a - b,),
+    "mul": lambda a, b: (a * b,),
+    "max": lambda a, b: (np.maximum(a, b),),
+    "min": lambda a, b: (np.minimum(a, b),),
+    "int_ops": lambda a, b: (a + b, a * b, np.where(
+        b == 0, 0, np.trunc(a / np.where(b == 0, 1, b))).astype(np.int32),
+        np.maximum(a, b)),
+    "i64_sub": lambda a, b: (a - b,),
+    "f16_add": lambda a, b: (a + b,),
+    "relu": lambda x: (relu(x),),
+    "sigmoid": lambda x: (1 / (1 + np.exp(-x)),),
+    "tanh": lambda x: (np.tanh(x),),
+    "gelu": lambda x: ((x * 0.5 * (1 + erf(x / np.sqrt(2)))).astype(x.dtype),),
+    "exp": lambda x: (np.exp(x),),
+    "neg": lambda x, i: (-x, -i),
+    "clamp": lambda x, i: (np.clip(x, -0.25, 0.5), np.clip(i, -3, 2)),
+    "softmax": lambda x, y: (softmax(x, -1), softmax(y, 0)),
+    "reduce": lambda x: (x.sum(1, keepdims=True), x.max((0, 1)), x.min(-1),
+                         x.mean((0, 2), keepdims=True), x.prod(1)),
+    "reduce_all": lambda x, i: (np.array(x.sum(), np.float32), i.sum(0)),
+    "transpose": lambda x: (x.transpose(2, 0, 1),),
+    "reshape": lambda x: (x.reshape(2, 5, 3),),
+    "broadcast": lambda x: (np.broadcast_to(x, (3, 7, 11)),),
+    "concat": lambda a, b, c: (np.concatenate([a, b, c], -1),),
+}
+
+
+@pytest.fixture(scope="module")
+def ops_exe(pipeline):
+    return mlopt.Module.parse_file(OPS).compile(pipeline=pipeline)
+
+
+@pytest.mark.parametrize("name", sorted(OP_REFS))
+def test_mlt_op(name, ops_exe, rng):
+    fn = ops_exe[name]
+    args = random_inputs(fn, rng)
+    got = fn(*args)
+    got = got if isinstance(got, tuple) else (got,)
+    want = OP_REFS[name](*args)
+    assert len(got) == len(want) == len(fn.outputs)
+    for g, w, slot in zip(got, want, fn.outputs):
+        tol = 1e-3 if slot.dtype == np.float16 else 2e-5
+        assert_close(g, np.asarray(w).astype(slot.dtype), rtol=tol, atol=tol)
+
+
+# Generated kernels: (M, K, N) matmuls with bias + relu, softmax rows.
+SIZES = [(1, 1, 1), (7, 13, 5), (31, 37, 33), (65, 3, 97), (100, 257, 45)]
+
+
+def _kernels():
+    out = []
+    for m, k, n in SIZES:
+        out.append(f"""
+func.func @mm_{m}x{k}x{n}(%a: tensor<{m}x{k}xf32>, %b: tensor<{k}x{n}xf32>, %c: tensor<{n}xf32>) -> tensor<{m}x{n}xf32> {{
+  %h = mlt.matmul %a, %b : tensor<{m}x{k}xf32>, tensor<{k}x{n}xf32> -> tensor<{m}x{n}xf32>
+  %hb = mlt.add %h, %c : tensor<{m}x{n}xf32>, tensor<{n}xf32> -> tensor<{m}x{n}xf32>
+  %y = mlt.relu %hb : tensor<{m}x{n}xf32>
+  return %y : tensor<{m}x{n}xf32>
+}}""")
+        out.append(f"""
+func.func @sm_{m}x{n}(%x: tensor<{m}x{n}xf32>) -> tensor<{m}x{n}xf32> {{
+  %y = mlt.softmax %x axis = 1 : tensor<{m}x{n}xf32>
+  return %y : tensor<{m}x{n}xf32>
+}}""")
+    return "\n".join(out)
+
+
+@pytest.fixture(scope="module")
+def kernels_exe(pipeline):
+    return mlopt.Module.parse(_kernels(), name="kernels.mlir").compile(
+        pipeline=pipeline)
+
+
+@pytest.mark.parametrize("m,k,n", SIZES)
+def test_generated_shapes(m, k, n, kernels_exe, rng):
+    a, b, c = random_inputs(kernels_exe["mm_%dx%dx%d" % (m, k, n)], rng)
+    got = kernels_exe["mm_%dx%dx%d" % (m, k, n)](a, b, c)
+    assert_close(got, relu(a @ b + c), rtol=1e-4, atol=1e-5)
+    (x,) = random_inputs(kernels_exe["sm_%dx%d" % (m, n)], rng)
+    assert_close(kernels_exe.invoke("sm_%dx%d" % (m, n), x), softmax(x, 1),
+                 rtol=1e-5, atol=1e-6)
+
+
+def test_scalar_arguments_and_result(ctx):
+    m = mlopt.Module.parse("""
+func.func @axpy(%a: f64, %x: f64, %n: index, %k: i32) -> f64 {
+  %p = arith.mulf %a, %x : f64
+  %ni = arith.index_cast %n : index to i64
+  %nf = arith.sitofp %ni : i64 to f64
+  %kf = arith.sitofp %k : i32 to f64
+  %s = arith.addf %p, %nf : f64
+  %r = arith.addf %s, %kf : f64
+  return %r : f64
+}""", context=ctx)
+    exe = m.compile(pipeline="--lower-to-llvm")
+    got = exe.axpy(1.5, np.float64(4), 10, np.int32(-3))
+    assert isinstance(got, np.float64) and got == 13.0
+    assert [s.dtype for s in exe.axpy.inputs] == [np.float64, np.float64,
+                                                  np.int64, np.int32]
+
+
+def test_zero_copy_inputs(ctx):
+    """A memref argument is the caller's buffer: writes show up in it."""
+    m = mlopt.Module.parse("""
+func.func @fill(%b: memref<3x5xi32>, %v: i32) {
+  loop.for %i = 0 to 3 step 1 parallel {
+    loop.for %j = 0 to 5 step 1 parallel {
+      memref.store %v, %b[%i, %j] : memref<3x5xi32>
+    }
+  }
+  return
+}""", context=ctx)
+    exe = m.compile(pipeline="--lower-to-llvm")
+    buf = np.zeros((3, 5), np.int32)
+    exe.fill(buf, 7)
+    assert (buf == 7).all()
