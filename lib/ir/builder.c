@@ -104,6 +104,12 @@ MlirValue ml_build_splat_constant(const MlBuilder *b, MlirType type,
   return build_constant(b, type, mlirDenseElementsAttrSplatGet(type, e));
 }
 
+MlirValue ml_build_select(const MlBuilder *b, MlirValue cond, MlirValue x,
+                          MlirValue y) {
+  MlirValue ops[3] = {cond, x, y};
+  return ml_build_value_op(b, "arith.select", 3, ops, mlirValueGetType(x));
+}
+
 MlirValue ml_build_load(const MlBuilder *b, MlirValue memref, intptr_t n,
                         const MlirValue *indices) {
   MlirOperationState s = ml_state(b, "memref.load");

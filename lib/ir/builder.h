@@ -59,6 +59,11 @@ MlirValue ml_build_cmpi(const MlBuilder *b, int64_t predicate, MlirValue x,
 MlirValue ml_build_cmpf(const MlBuilder *b, int64_t predicate, MlirValue x,
                         MlirValue y);
 
+/* arith.select: `x` where `cond` holds, else `y` (cond an i1, or a vector
+ * of i1 for vector x and y). */
+MlirValue ml_build_select(const MlBuilder *b, MlirValue cond, MlirValue x,
+                          MlirValue y);
+
 /* memref.load / memref.store at `indices`. */
 MlirValue ml_build_load(const MlBuilder *b, MlirValue memref, intptr_t n,
                         const MlirValue *indices);

@@ -57,8 +57,7 @@ static MlirValue cast(const Ex *e, const char *name, MlirValue x, MlirType to) {
   return ml_build_value_op(&e->b, name, 1, &x, to);
 }
 static MlirValue select3(const Ex *e, MlirValue c, MlirValue t, MlirValue f) {
-  MlirValue ctf[3] = {c, t, f};
-  return ml_build_value_op(&e->b, "arith.select", 3, ctf, mlirValueGetType(t));
+  return ml_build_select(&e->b, c, t, f);
 }
 static MlirValue cmpf(const Ex *e, int64_t pred, MlirValue x, MlirValue y) {
   return ml_build_cmpf(&e->b, pred, x, y);

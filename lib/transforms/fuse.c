@@ -198,7 +198,7 @@ static bool used_elsewhere(Fuser *f, const Group *g, int i, MlirOperation x) {
  * starts a reduction group holding copies of the members its input needs.
  * Remarks on the outcome; false if x stays alone. */
 static bool try_reduce(Fuser *f, MlirOperation x) {
-  char xn[64], pn[64], un[64];
+  char xn[64], pn[64];
   MlirValue v = mlirOperationGetOperand(x, 0);
   Group *g = mlirValueIsAOpResult(v) ? group_of(f, mlirOpResultGetOwner(v)) : NULL;
   if (!g)
@@ -227,12 +227,9 @@ static bool try_reduce(Fuser *f, MlirOperation x) {
   }
   for (int i = 0; i < g->n; i++)
     shared |= used_elsewhere(f, g, i, x);
-  if (!shared) {
-    MlirOperation user = early_user(f, g, x);
-    if (!mlirOperationIsNull(user) || g->n == MAX_MEMBERS) {
-      ml_remark(x, "not fused with %s: %s", pn,
-                g->n == MAX_MEMBERS ? "the group is full"
-                                    : ml_op_name(user, un, sizeof un));
+  if (!shared) { /* no outside user: nothing can come before the group */
+    if (g->n == MAX_MEMBERS) {
+      ml_remark(x, "not fused with %s: the group is full", pn);
       return false;
     }
     g->ops[g->n++] = x;

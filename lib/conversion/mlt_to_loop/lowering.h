@@ -66,8 +66,6 @@ MlirValue ml_window_index(const MlBuilder *b, MlirValue out_iv, int64_t stride,
  * always in range): unit-stride in `out` when stride is 1. */
 MlirValue ml_window_pos(const MlBuilder *b, MlirValue out_iv, int64_t stride,
                         MlirValue k_iv, int64_t dilation);
-/* arith.select. */
-MlirValue ml_select(const MlBuilder *b, MlirValue cond, MlirValue x, MlirValue y);
 
 /* One element of elementwise op `op` from its operands' elements `args`,
  * with result element type `elt`; and whether `op` is elementwise. */

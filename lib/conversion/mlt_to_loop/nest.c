@@ -116,8 +116,3 @@ MlirValue ml_window_index(const MlBuilder *b, MlirValue out_iv, int64_t stride,
   return ml_build_binary(b, "arith.minsi", c, hi);
 }
 
-MlirValue ml_select(const MlBuilder *b, MlirValue cond, MlirValue x, MlirValue y) {
-  MlirValue ops[3] = {cond, x, y};
-  return ml_build_value_op(b, "arith.select", 3, ops, mlirValueGetType(x));
-}
-

@@ -182,9 +182,9 @@ static void lower_pool(MlirOperation op, MlirValue dest) {
                             mlirDenseI64ArrayGetElement(p, 1), in[wd], &valid);
   MlirValue x = ml_to_accumulator(ib, ml_build_load(ib, input, 4, idx), t);
   MlirValue acc = ml_loop_iter_arg(&kw, 0), cnt = ml_loop_iter_arg(&kw, 1);
-  MlirValue next = ml_select(ib, valid, combine(ib, avg ? 0 : 1, acc, x), acc);
+  MlirValue next = ml_build_select(ib, valid, combine(ib, avg ? 0 : 1, acc, x), acc);
   MlirValue one = ml_build_scalar_constant(ib, t, 1);
-  MlirValue ncnt = ml_select(ib, valid, ml_build_binary(ib, ml_is_float(t) ? "arith.addf" : "arith.addi", cnt, one), cnt);
+  MlirValue ncnt = ml_build_select(ib, valid, ml_build_binary(ib, ml_is_float(t) ? "arith.addf" : "arith.addi", cnt, one), cnt);
   ml_build_loop_yield(ib, 2, (MlirValue[]){next, ncnt});
   ml_build_loop_yield(&kh.body, 2,
                       (MlirValue[]){mlirOperationGetResult(kw.op, 0),
