@@ -18,6 +18,11 @@ packages=(
   valgrind python3-numpy python3-pytest
   # the embed tests: pkg-config for mlopt.pc (test/lit/embed)
   pkgconf
+  # ONNX import (lib/onnx): onnx.proto from libonnx-dev compiled by
+  # protobuf-c; the conformance tests (test/onnx) read ONNX's backend test
+  # data with python3-onnx
+  libonnx-dev libprotobuf-c-dev protobuf-c-compiler python3-onnx
+  libonnx-testdata
 )
 
 # `--bench`: only what `make bench` adds (bench/README.md) — the peers mlopt

@@ -4,6 +4,7 @@
 
 #include "mlopt-c/Compile.h"
 #include "mlopt-c/Dialects.h"
+#include "mlopt-c/Onnx.h"
 #include "mlopt-c/Parse.h"
 #include "mlopt-c/Passes.h"
 #include "mlopt-c/Pipeline.h"

@@ -79,6 +79,11 @@ void ml_format_located(MlBuf *out, MlSourcePos pos, const char *severity,
     ml_buf_printf(out, "<unknown>: %s: %s\n", severity, message);
     return;
   }
+  if (pos.line == 0) { /* a whole file (an .onnx model has no lines) */
+    ml_buf_printf(out, "%.*s: %s: %s\n", (int)pos.file.length, pos.file.data,
+                  severity, message);
+    return;
+  }
   ml_buf_printf(out, "%.*s:%u:%u: %s: %s\n", (int)pos.file.length,
                 pos.file.data, pos.line, pos.col, severity, message);
   if (!source || !source_name || pos.line == 0 ||

@@ -38,8 +38,8 @@ void ml_format_diagnostic(MlBuf *out, MlirDiagnostic diag,
                           const char *source_name, const char *source,
                           size_t source_len);
 
-/* Appends "file:line:col: severity: message\n" ("<unknown>: ..." without a
- * position). When `source` is the text of `pos.file` (its name given as
+/* Appends "file:line:col: severity: message\n" ("file: ..." for line 0,
+ * which names a whole file; "<unknown>: ..." without a position). When `source` is the text of `pos.file` (its name given as
  * `source_name`), also appends that source line and a caret under `col`. */
 void ml_format_located(MlBuf *out, MlSourcePos pos, const char *severity,
                        const char *message, const char *source_name,

@@ -1,0 +1,270 @@
+/* ops_elementwise: ONNX's elementwise ops (math, activations, Clip, Cast,
+ * and the identities Identity/Dropout) as mlt elementwise ops. */
+#include "ir/mlt_builder.h"
+#include "onnx/importer.h"
+
+#include "mlir-c/BuiltinTypes.h"
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+static const char *const no_attrs[] = {NULL};
+
+/* The mlt op for an ONNX unary op, and whether it needs floats. */
+static const struct {
+  const char *onnx, *mlt;
+  bool float_only;
+} unary_ops[] = {
+    {"Relu", "mlt.relu", false},    {"Sigmoid", "mlt.sigmoid", true},
+    {"Tanh", "mlt.tanh", true},     {"Exp", "mlt.exp", true},
+    {"Log", "mlt.log", true},       {"Sqrt", "mlt.sqrt", true},
+    {"Neg", "mlt.neg", false},      {"Abs", "mlt.abs", false},
+    {"Erf", "mlt.erf", true},
+};
+
+/* Fails unless x has a float element type. */
+static MlirLogicalResult need_float(MlImporter *im, MlirValue x) {
+  if (mlirTypeIsAFloat(ml_elt(x)))
+    return mlirLogicalResultSuccess();
+  return ml_onnx_error(im, "unsupported element type: %s needs floats",
+                       im->node->op_type);
+}
+
+static MlirLogicalResult import_unary(MlImporter *im,
+                                      const Onnx__NodeProto *n) {
+  MlirValue x;
+  if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)))
+    return mlirLogicalResultFailure();
+  for (size_t i = 0; i < sizeof unary_ops / sizeof *unary_ops; i++) {
+    if (strcmp(unary_ops[i].onnx, n->op_type) != 0)
+      continue;
+    if (unary_ops[i].float_only &&
+        mlirLogicalResultIsFailure(need_float(im, x)))
+      return mlirLogicalResultFailure();
+    ml_onnx_define(im, 0, ml_build_mlt_unary(&im->b, unary_ops[i].mlt, x));
+    return mlirLogicalResultSuccess();
+  }
+  return ml_onnx_error(im, "no unary mapping"); /* the table is wrong */
+}
+
+/* Reciprocal: 1 / x. */
+static MlirLogicalResult import_reciprocal(MlImporter *im,
+                                           const Onnx__NodeProto *n) {
+  (void)n;
+  MlirValue x, y;
+  if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)) ||
+      mlirLogicalResultIsFailure(need_float(im, x)))
+    return mlirLogicalResultFailure();
+  MlirValue one = ml_onnx_scalar(im, ml_elt(x), 1.0);
+  if (mlirLogicalResultIsFailure(ml_onnx_binary(im, "mlt.div", one, x, &y)))
+    return mlirLogicalResultFailure();
+  ml_onnx_define(im, 0, y);
+  return mlirLogicalResultSuccess();
+}
+
+static MlirLogicalResult import_leaky_relu(MlImporter *im,
+                                           const Onnx__NodeProto *n) {
+  MlirValue x;
+  if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)) ||
+      mlirLogicalResultIsFailure(need_float(im, x)))
+    return mlirLogicalResultFailure();
+  double alpha = ml_onnx_attr_float(n, "alpha", 0.01f);
+  ml_onnx_define(im, 0, ml_build_mlt_leaky_relu(&im->b, x, alpha));
+  return mlirLogicalResultSuccess();
+}
+
+/* The binary ops; Max, Min, Sum and Mean take any number of inputs. */
+static const struct {
+  const char *onnx, *mlt;
+} binary_ops[] = {{"Add", "mlt.add"}, {"Sub", "mlt.sub"}, {"Mul", "mlt.mul"},
+                  {"Div", "mlt.div"}, {"Max", "mlt.max"}, {"Min", "mlt.min"},
+                  {"Sum", "mlt.add"}, {"Mean", "mlt.add"}};
+
+static MlirLogicalResult import_binary(MlImporter *im,
+                                       const Onnx__NodeProto *n) {
+  const char *mlt = NULL;
+  for (size_t i = 0; i < sizeof binary_ops / sizeof *binary_ops; i++)
+    if (strcmp(binary_ops[i].onnx, n->op_type) == 0)
+      mlt = binary_ops[i].mlt;
+  MlirValue acc;
+  if (!mlt || mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &acc)))
+    return mlirLogicalResultFailure();
+  for (size_t k = 1; k < n->n_input; k++) {
+    MlirValue y;
+    if (mlirLogicalResultIsFailure(ml_onnx_require(im, (intptr_t)k, &y)) ||
+        mlirLogicalResultIsFailure(ml_onnx_binary(im, mlt, acc, y, &acc)))
+      return mlirLogicalResultFailure();
+  }
+  if (strcmp(n->op_type, "Mean") == 0 && n->n_input > 1) {
+    if (mlirLogicalResultIsFailure(need_float(im, acc)))
+      return mlirLogicalResultFailure();
+    MlirValue count = ml_onnx_scalar(im, ml_elt(acc), (double)n->n_input);
+    if (mlirLogicalResultIsFailure(
+            ml_onnx_binary(im, "mlt.div", acc, count, &acc)))
+      return mlirLogicalResultFailure();
+  }
+  ml_onnx_define(im, 0, acc);
+  return mlirLogicalResultSuccess();
+}
+
+/* Pow: float base; the exponent is cast to the base's type. */
+static MlirLogicalResult import_pow(MlImporter *im, const Onnx__NodeProto *n) {
+  (void)n;
+  MlirValue x, y, z;
+  if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)) ||
+      mlirLogicalResultIsFailure(ml_onnx_require(im, 1, &y)) ||
+      mlirLogicalResultIsFailure(need_float(im, x)))
+    return mlirLogicalResultFailure();
+  if (!mlirTypeEqual(ml_elt(x), ml_elt(y))) {
+    int64_t dims[ML_ONNX_MAX_RANK];
+    intptr_t r = ml_dims(y, dims);
+    y = ml_build_mlt_cast(&im->b, y, ml_tensor_type(ml_elt(x), r, dims));
+  }
+  if (mlirLogicalResultIsFailure(ml_onnx_binary(im, "mlt.pow", x, y, &z)))
+    return mlirLogicalResultFailure();
+  ml_onnx_define(im, 0, z);
+  return mlirLogicalResultSuccess();
+}
+
+/* A Clip bound: attribute `attr` (opset < 11) or input `k`; *have is false
+ * when absent. Known bounds come back in *value, others in *v. */
+static MlirLogicalResult clip_bound(MlImporter *im, const char *attr,
+                                    intptr_t k, bool *have, bool *known,
+                                    double *value, MlirValue *v) {
+  const Onnx__AttributeProto *a = ml_onnx_attr(im->node, attr);
+  *have = *known = false;
+  if (a && a->has_f) {
+    *have = *known = true;
+    *value = a->f;
+    return mlirLogicalResultSuccess();
+  }
+  if (!ml_onnx_has_input(im, k))
+    return mlirLogicalResultSuccess();
+  *have = true;
+  *v = ml_onnx_input(im, k);
+  if (ml_rank(*v) != 0 && !(ml_rank(*v) == 1 &&
+                            mlirShapedTypeGetDimSize(mlirValueGetType(*v), 0) == 1))
+    return ml_onnx_error(im, "bound %ld must be a scalar", (long)k);
+  return mlirLogicalResultSuccess();
+}
+
+static MlirLogicalResult import_clip(MlImporter *im, const Onnx__NodeProto *n) {
+  (void)n;
+  MlirValue x, vlo = {NULL}, vhi = {NULL};
+  bool has_lo, has_hi, known_lo, known_hi;
+  double lo = -INFINITY, hi = INFINITY;
+  if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)) ||
+      mlirLogicalResultIsFailure(
+          clip_bound(im, "min", 1, &has_lo, &known_lo, &lo, &vlo)) ||
+      mlirLogicalResultIsFailure(
+          clip_bound(im, "max", 2, &has_hi, &known_hi, &hi, &vhi)))
+    return mlirLogicalResultFailure();
+  /* Known values in inputs are read through the value table. */
+  MlirType elt = ml_elt(x);
+  const MlOnnxTensor *t;
+  if (has_lo && !known_lo && ml_onnx_values_get(&im->values, n->input[1], false)->known) {
+    if (mlirLogicalResultIsFailure(ml_onnx_known_input(im, 1, &t)))
+      return mlirLogicalResultFailure();
+    lo = ml_onnx_tensor_float(t, 0);
+    known_lo = true;
+  }
+  if (has_hi && !known_hi && ml_onnx_values_get(&im->values, n->input[2], false)->known) {
+    if (mlirLogicalResultIsFailure(ml_onnx_known_input(im, 2, &t)))
+      return mlirLogicalResultFailure();
+    hi = ml_onnx_tensor_float(t, 0);
+    known_hi = true;
+  }
+  MlirValue y = x;
+  if ((!has_lo || known_lo) && (!has_hi || known_hi) && mlirTypeIsAFloat(elt)) {
+    if (has_lo || has_hi)
+      y = ml_build_mlt_clamp(&im->b, x, has_lo ? lo : -FLT_MAX,
+                             has_hi ? hi : FLT_MAX);
+    ml_onnx_define(im, 0, y);
+    return mlirLogicalResultSuccess();
+  }
+  /* Integer elements or bounds computed at run time: max, then min. */
+  if (has_lo) {
+    MlirValue b = known_lo ? ml_onnx_scalar(im, elt, lo) : vlo;
+    if (mlirLogicalResultIsFailure(ml_onnx_binary(im, "mlt.max", y, b, &y)))
+      return mlirLogicalResultFailure();
+  }
+  if (has_hi) {
+    MlirValue b = known_hi ? ml_onnx_scalar(im, elt, hi) : vhi;
+    if (mlirLogicalResultIsFailure(ml_onnx_binary(im, "mlt.min", y, b, &y)))
+      return mlirLogicalResultFailure();
+  }
+  ml_onnx_define(im, 0, y);
+  return mlirLogicalResultSuccess();
+}
+
+static MlirLogicalResult import_cast(MlImporter *im, const Onnx__NodeProto *n) {
+  MlirValue x;
+  if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)))
+    return mlirLogicalResultFailure();
+  int64_t to = ml_onnx_attr_int(n, "to", 0);
+  MlirType elt = ml_onnx_element_type(im->ctx, (int32_t)to);
+  if (mlirTypeIsNull(elt))
+    return ml_onnx_error(im, "unsupported element type %s",
+                         ml_onnx_dtype_name((int32_t)to));
+  int64_t dims[ML_ONNX_MAX_RANK];
+  intptr_t r = ml_dims(x, dims);
+  if (!mlirTypeEqual(elt, ml_elt(x)))
+    x = ml_build_mlt_cast(&im->b, x, ml_tensor_type(elt, r, dims));
+  ml_onnx_define(im, 0, x);
+  return mlirLogicalResultSuccess();
+}
+
+/* Identity, and Dropout at inference (no mask, no training mode). */
+static MlirLogicalResult import_identity(MlImporter *im,
+                                         const Onnx__NodeProto *n) {
+  MlirValue x;
+  if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)))
+    return mlirLogicalResultFailure();
+  if (strcmp(n->op_type, "Dropout") == 0) {
+    if (ml_onnx_num_outputs(im) > 1)
+      return ml_onnx_error(im, "unsupported output 'mask' (inference only)");
+    if (ml_onnx_has_input(im, 2)) {
+      const MlOnnxTensor *t;
+      if (mlirLogicalResultIsFailure(ml_onnx_known_input(im, 2, &t)))
+        return mlirLogicalResultFailure();
+      if (t->count && ml_onnx_tensor_int(t, 0))
+        return ml_onnx_error(im, "unsupported training_mode (inference only)");
+    }
+  }
+  ml_onnx_define(im, 0, x);
+  return mlirLogicalResultSuccess();
+}
+
+static const char *const leaky_attrs[] = {"alpha", NULL};
+static const char *const clip_attrs[] = {"min", "max", NULL};
+static const char *const cast_attrs[] = {"to", NULL};
+static const char *const dropout_attrs[] = {"ratio", "seed", "is_test", NULL};
+
+const MlOnnxOp ml_onnx_elementwise_ops[] = {
+    {"Relu", import_unary, no_attrs},
+    {"Sigmoid", import_unary, no_attrs},
+    {"Tanh", import_unary, no_attrs},
+    {"Exp", import_unary, no_attrs},
+    {"Log", import_unary, no_attrs},
+    {"Sqrt", import_unary, no_attrs},
+    {"Neg", import_unary, no_attrs},
+    {"Abs", import_unary, no_attrs},
+    {"Erf", import_unary, no_attrs},
+    {"Reciprocal", import_reciprocal, no_attrs},
+    {"LeakyRelu", import_leaky_relu, leaky_attrs},
+    {"Add", import_binary, no_attrs},
+    {"Sub", import_binary, no_attrs},
+    {"Mul", import_binary, no_attrs},
+    {"Div", import_binary, no_attrs},
+    {"Max", import_binary, no_attrs},
+    {"Min", import_binary, no_attrs},
+    {"Sum", import_binary, no_attrs},
+    {"Mean", import_binary, no_attrs},
+    {"Pow", import_pow, no_attrs},
+    {"Clip", import_clip, clip_attrs},
+    {"Cast", import_cast, cast_attrs},
+    {"Identity", import_identity, no_attrs},
+    {"Dropout", import_identity, dropout_attrs},
+    {NULL, NULL, NULL},
+};

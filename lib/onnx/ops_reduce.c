@@ -1,0 +1,118 @@
+/* ops_reduce: ONNX's ReduceSum/Mean/Max/Min/Prod and ArgMax/ArgMin as
+ * mlt.reduce, mlt.argmax and mlt.argmin. */
+#include "ir/mlt_builder.h"
+#include "onnx/importer.h"
+
+#include "mlir-c/BuiltinTypes.h"
+
+#include <string.h>
+
+#define TRY(x)                                                                 \
+  do {                                                                         \
+    if (mlirLogicalResultIsFailure(x))                                         \
+      return mlirLogicalResultFailure();                                       \
+  } while (0)
+
+static const struct {
+  const char *onnx;
+  int kind;
+  int64_t axes_input_since; /* opset from which axes is an input */
+} reduce_ops[] = {
+    {"ReduceSum", ML_REDUCE_SUM, 13},  {"ReduceMean", ML_REDUCE_MEAN, 18},
+    {"ReduceMax", ML_REDUCE_MAX, 18},  {"ReduceMin", ML_REDUCE_MIN, 18},
+    {"ReduceProd", ML_REDUCE_PROD, 18},
+};
+
+static MlirLogicalResult import_reduce(MlImporter *im,
+                                       const Onnx__NodeProto *n) {
+  size_t op = 0;
+  while (strcmp(reduce_ops[op].onnx, n->op_type) != 0)
+    op++;
+  MlirValue x;
+  TRY(ml_onnx_require(im, 0, &x));
+  if (reduce_ops[op].kind == ML_REDUCE_MEAN && !mlirTypeIsAFloat(ml_elt(x)))
+    return ml_onnx_error(im, "unsupported element type: ReduceMean needs "
+                             "floats");
+  int64_t d[ML_ONNX_MAX_RANK], axes[ML_ONNX_MAX_RANK];
+  intptr_t r = ml_dims(x, d), na = 0;
+  if (im->opset < reduce_ops[op].axes_input_since) {
+    const int64_t *a = ml_onnx_attr_ints(n, "axes", &na);
+    if (na > r)
+      return ml_onnx_error(im, "more axes than dims");
+    if (na)
+      memcpy(axes, a, (size_t)na * sizeof *axes);
+  } else if (ml_onnx_has_input(im, 1)) {
+    TRY(ml_onnx_const_ints(im, 1, axes, ML_ONNX_MAX_RANK, &na));
+  }
+  if (na == 0 && ml_onnx_attr_int(n, "noop_with_empty_axes", 0)) {
+    ml_onnx_define(im, 0, x);
+    return mlirLogicalResultSuccess();
+  }
+  bool reduced[ML_ONNX_MAX_RANK] = {false};
+  if (na == 0) /* all dims */
+    for (intptr_t i = 0; i < r; i++)
+      axes[na++] = i;
+  for (intptr_t i = 0; i < na; i++) {
+    TRY(ml_onnx_axis(im, "axis", axes[i], r, &axes[i]));
+    if (reduced[axes[i]])
+      return ml_onnx_error(im, "axis %lld is listed twice",
+                           (long long)axes[i]);
+    reduced[axes[i]] = true;
+  }
+  bool keep = ml_onnx_attr_int(n, "keepdims", 1) != 0;
+  int64_t out[ML_ONNX_MAX_RANK];
+  intptr_t ro = 0;
+  for (intptr_t i = 0; i < r; i++)
+    if (!reduced[i])
+      out[ro++] = d[i];
+    else if (keep)
+      out[ro++] = 1;
+  if (r == 0) { /* a scalar reduces to itself */
+    ml_onnx_define(im, 0, x);
+    return mlirLogicalResultSuccess();
+  }
+  ml_onnx_define(im, 0, ml_build_mlt_reduce(&im->b, reduce_ops[op].kind, x, na,
+                                            axes, keep,
+                                            ml_tensor_type(ml_elt(x), ro, out)));
+  return mlirLogicalResultSuccess();
+}
+
+static MlirLogicalResult import_arg(MlImporter *im, const Onnx__NodeProto *n) {
+  MlirValue x;
+  TRY(ml_onnx_require(im, 0, &x));
+  int64_t d[ML_ONNX_MAX_RANK], axis;
+  intptr_t r = ml_dims(x, d);
+  if (r == 0)
+    return ml_onnx_error(im, "needs rank 1 or more");
+  TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", 0), r, &axis));
+  bool keep = ml_onnx_attr_int(n, "keepdims", 1) != 0;
+  bool last = ml_onnx_attr_int(n, "select_last_index", 0) != 0;
+  intptr_t ro = 0;
+  int64_t out[ML_ONNX_MAX_RANK];
+  for (intptr_t i = 0; i < r; i++)
+    if (i != axis)
+      out[ro++] = d[i];
+    else if (keep)
+      out[ro++] = 1;
+  MlirType i64 = mlirIntegerTypeGet(im->ctx, 64);
+  const char *name = strcmp(n->op_type, "ArgMax") ? "mlt.argmin" : "mlt.argmax";
+  ml_onnx_define(im, 0, ml_build_mlt_arg(&im->b, name, x, axis, keep, last,
+                                         ml_tensor_type(i64, ro, out)));
+  return mlirLogicalResultSuccess();
+}
+
+static const char *const reduce_attrs[] = {"axes", "keepdims",
+                                           "noop_with_empty_axes", NULL};
+static const char *const arg_attrs[] = {"axis", "keepdims",
+                                        "select_last_index", NULL};
+
+const MlOnnxOp ml_onnx_reduce_ops[] = {
+    {"ReduceSum", import_reduce, reduce_attrs},
+    {"ReduceMean", import_reduce, reduce_attrs},
+    {"ReduceMax", import_reduce, reduce_attrs},
+    {"ReduceMin", import_reduce, reduce_attrs},
+    {"ReduceProd", import_reduce, reduce_attrs},
+    {"ArgMax", import_arg, arg_attrs},
+    {"ArgMin", import_arg, arg_attrs},
+    {NULL, NULL, NULL},
+};

@@ -1,0 +1,413 @@
+/* ops_shape: ONNX's data-movement ops — Transpose, Reshape, Flatten,
+ * Squeeze, Unsqueeze, Concat, Slice, Split, Gather — and Constant. Shapes
+ * that depend on operand values need those values at import time. */
+#include "ir/mlt_builder.h"
+#include "onnx/importer.h"
+
+#include "mlir-c/BuiltinTypes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define TRY(x)                                                                 \
+  do {                                                                         \
+    if (mlirLogicalResultIsFailure(x))                                         \
+      return mlirLogicalResultFailure();                                       \
+  } while (0)
+
+static int64_t product(const int64_t *d, intptr_t n) {
+  int64_t p = 1;
+  for (intptr_t i = 0; i < n; i++)
+    p *= d[i];
+  return p;
+}
+
+/* Integers from attribute `attr` (before opset `since`) or input `k`;
+ * *present is false when neither is given. */
+static MlirLogicalResult int_list(MlImporter *im, const char *attr,
+                                  int64_t since, intptr_t k, int64_t *out,
+                                  intptr_t *n, bool *present) {
+  *present = false;
+  *n = 0;
+  if (im->opset < since) {
+    const int64_t *v = ml_onnx_attr_ints(im->node, attr, n);
+    if (!v)
+      return mlirLogicalResultSuccess();
+    if (*n > ML_ONNX_MAX_RANK)
+      return ml_onnx_error(im, "too many %s", attr);
+    memcpy(out, v, (size_t)*n * sizeof *out);
+    *present = true;
+    return mlirLogicalResultSuccess();
+  }
+  if (!ml_onnx_has_input(im, k))
+    return mlirLogicalResultSuccess();
+  *present = true;
+  return ml_onnx_const_ints(im, k, out, ML_ONNX_MAX_RANK, n);
+}
+
+static MlirLogicalResult import_transpose(MlImporter *im,
+                                          const Onnx__NodeProto *n) {
+  MlirValue x;
+  TRY(ml_onnx_require(im, 0, &x));
+  int64_t d[ML_ONNX_MAX_RANK], perm[ML_ONNX_MAX_RANK], out[ML_ONNX_MAX_RANK];
+  intptr_t r = ml_dims(x, d), np;
+  const int64_t *p = ml_onnx_attr_ints(n, "perm", &np);
+  if (p && np != r)
+    return ml_onnx_error(im, "perm has %ld entries for rank %ld", (long)np,
+                         (long)r);
+  bool seen[ML_ONNX_MAX_RANK] = {false};
+  for (intptr_t i = 0; i < r; i++) {
+    perm[i] = p ? p[i] : r - 1 - i;
+    if (perm[i] < 0 || perm[i] >= r || seen[perm[i]])
+      return ml_onnx_error(im, "perm is not a permutation of 0..%ld",
+                           (long)r - 1);
+    seen[perm[i]] = true;
+    out[i] = d[perm[i]];
+  }
+  ml_onnx_define(im, 0, ml_build_mlt_transpose(&im->b, x, perm,
+                                               ml_tensor_type(ml_elt(x), r, out)));
+  return mlirLogicalResultSuccess();
+}
+
+/* Defines output 0 as x reshaped to `rank` dims, checking the count. */
+static MlirLogicalResult define_reshaped(MlImporter *im, MlirValue x,
+                                         intptr_t rank, const int64_t *dims) {
+  int64_t d[ML_ONNX_MAX_RANK];
+  intptr_t r = ml_dims(x, d);
+  if (product(d, r) != product(dims, rank))
+    return ml_onnx_error(im, "the new shape holds %lld elements, the input "
+                             "%lld", (long long)product(dims, rank),
+                         (long long)product(d, r));
+  ml_onnx_define(im, 0, ml_onnx_reshape(im, x, rank, dims));
+  return mlirLogicalResultSuccess();
+}
+
+static MlirLogicalResult import_reshape(MlImporter *im,
+                                        const Onnx__NodeProto *n) {
+  MlirValue x;
+  TRY(ml_onnx_require(im, 0, &x));
+  int64_t d[ML_ONNX_MAX_RANK], s[ML_ONNX_MAX_RANK];
+  intptr_t r = ml_dims(x, d), ns;
+  bool present;
+  TRY(int_list(im, "shape", 5, 1, s, &ns, &present));
+  if (!present)
+    return ml_onnx_error(im, "needs a shape");
+  bool allowzero = ml_onnx_attr_int(n, "allowzero", 0) != 0;
+  intptr_t infer = -1;
+  int64_t known = 1;
+  for (intptr_t i = 0; i < ns; i++) {
+    if (s[i] == 0 && !allowzero) {
+      if (i >= r)
+        return ml_onnx_error(im, "shape entry %ld is 0 (copy) past the "
+                                 "input's rank", (long)i);
+      s[i] = d[i];
+    }
+    if (s[i] == -1) {
+      if (infer >= 0)
+        return ml_onnx_error(im, "shape has more than one -1");
+      infer = i;
+      continue;
+    }
+    if (s[i] < 0)
+      return ml_onnx_error(im, "shape entry %ld is %lld", (long)i,
+                           (long long)s[i]);
+    known *= s[i];
+  }
+  if (infer >= 0) {
+    if (known == 0 || product(d, r) % known)
+      return ml_onnx_error(im, "cannot infer the -1 dim: %lld elements into "
+                               "parts of %lld", (long long)product(d, r),
+                           (long long)known);
+    s[infer] = product(d, r) / known;
+  }
+  return define_reshaped(im, x, ns, s);
+}
+
+static MlirLogicalResult import_flatten(MlImporter *im,
+                                        const Onnx__NodeProto *n) {
+  MlirValue x;
+  TRY(ml_onnx_require(im, 0, &x));
+  int64_t d[ML_ONNX_MAX_RANK], axis;
+  intptr_t r = ml_dims(x, d);
+  int64_t a = ml_onnx_attr_int(n, "axis", 1);
+  if (a == r) /* axis may equal the rank: [prod, 1] */
+    axis = r;
+  else
+    TRY(ml_onnx_axis(im, "axis", a, r, &axis));
+  int64_t s[2] = {product(d, axis), product(d + axis, r - axis)};
+  return define_reshaped(im, x, 2, s);
+}
+
+/* Squeeze (drop the listed size-1 dims, or all of them) and Unsqueeze
+ * (insert size-1 dims at the listed positions of the result). */
+static MlirLogicalResult import_squeeze(MlImporter *im,
+                                        const Onnx__NodeProto *n) {
+  bool un = strcmp(n->op_type, "Unsqueeze") == 0;
+  MlirValue x;
+  TRY(ml_onnx_require(im, 0, &x));
+  int64_t d[ML_ONNX_MAX_RANK], axes[ML_ONNX_MAX_RANK], out[ML_ONNX_MAX_RANK];
+  intptr_t r = ml_dims(x, d), na, ro = 0;
+  bool present, marked[ML_ONNX_MAX_RANK] = {false};
+  TRY(int_list(im, "axes", 13, 1, axes, &na, &present));
+  if (un && !present)
+    return ml_onnx_error(im, "needs axes");
+  intptr_t rr = un ? r + na : r; /* the rank axes refer to */
+  if (rr > ML_ONNX_MAX_RANK)
+    return ml_onnx_error(im, "unsupported rank %ld", (long)rr);
+  for (intptr_t i = 0; i < na; i++) {
+    int64_t a;
+    TRY(ml_onnx_axis(im, "axis", axes[i], rr, &a));
+    if (marked[a])
+      return ml_onnx_error(im, "axis %lld is listed twice", (long long)a);
+    if (!un && d[a] != 1)
+      return ml_onnx_error(im, "cannot squeeze dim %lld of size %lld",
+                           (long long)a, (long long)d[a]);
+    marked[a] = true;
+  }
+  for (intptr_t i = 0, k = 0; i < rr; i++) {
+    if (un)
+      out[ro++] = marked[i] ? 1 : d[k++];
+    else if (!(present ? marked[i] : d[i] == 1))
+      out[ro++] = d[i];
+  }
+  return define_reshaped(im, x, ro, out);
+}
+
+static MlirLogicalResult import_concat(MlImporter *im,
+                                       const Onnx__NodeProto *n) {
+  MlirValue xs[64];
+  if (n->n_input == 0 || n->n_input > 64)
+    return ml_onnx_error(im, "unsupported number of inputs %zu", n->n_input);
+  if (!ml_onnx_attr(n, "axis"))
+    return ml_onnx_error(im, "needs attribute axis");
+  int64_t d[ML_ONNX_MAX_RANK], e[ML_ONNX_MAX_RANK], axis;
+  for (size_t i = 0; i < n->n_input; i++)
+    TRY(ml_onnx_require(im, (intptr_t)i, &xs[i]));
+  intptr_t r = ml_dims(xs[0], d);
+  TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", 0), r, &axis));
+  int64_t total = 0;
+  for (size_t i = 0; i < n->n_input; i++) {
+    if (ml_dims(xs[i], e) != r || !mlirTypeEqual(ml_elt(xs[i]), ml_elt(xs[0])))
+      return ml_onnx_error(im, "input %zu differs in rank or element type", i);
+    for (intptr_t k = 0; k < r; k++)
+      if (k != axis && e[k] != d[k])
+        return ml_onnx_error(im, "input %zu differs in dim %ld", i, (long)k);
+    total += e[axis];
+  }
+  if (n->n_input == 1) {
+    ml_onnx_define(im, 0, xs[0]);
+    return mlirLogicalResultSuccess();
+  }
+  d[axis] = total;
+  ml_onnx_define(im, 0, ml_build_mlt_concat(&im->b, (intptr_t)n->n_input, xs,
+                                            axis, ml_tensor_type(ml_elt(xs[0]), r, d)));
+  return mlirLogicalResultSuccess();
+}
+
+/* Slices x along `axis` from `offset`, `size` elements apart by `stride`. */
+static MlirValue slice_axis(MlImporter *im, MlirValue x, int64_t axis,
+                            int64_t offset, int64_t size, int64_t stride) {
+  int64_t d[ML_ONNX_MAX_RANK], off[ML_ONNX_MAX_RANK] = {0},
+                               st[ML_ONNX_MAX_RANK];
+  intptr_t r = ml_dims(x, d);
+  for (intptr_t i = 0; i < r; i++)
+    st[i] = 1;
+  off[axis] = offset;
+  st[axis] = stride;
+  d[axis] = size;
+  return ml_build_mlt_slice(&im->b, x, off, st, ml_tensor_type(ml_elt(x), r, d));
+}
+
+static MlirLogicalResult import_slice(MlImporter *im, const Onnx__NodeProto *n) {
+  (void)n;
+  MlirValue x;
+  TRY(ml_onnx_require(im, 0, &x));
+  int64_t d[ML_ONNX_MAX_RANK], starts[ML_ONNX_MAX_RANK], ends[ML_ONNX_MAX_RANK],
+      axes[ML_ONNX_MAX_RANK], steps[ML_ONNX_MAX_RANK];
+  intptr_t r = ml_dims(x, d), ns, ne, na, nt;
+  bool has_s, has_e, has_a, has_t;
+  TRY(int_list(im, "starts", 10, 1, starts, &ns, &has_s));
+  TRY(int_list(im, "ends", 10, 2, ends, &ne, &has_e));
+  TRY(int_list(im, "axes", 10, 3, axes, &na, &has_a));
+  TRY(int_list(im, "steps", 10, 4, steps, &nt, &has_t));
+  if (!has_s || !has_e || ns != ne || (has_a && na != ns) ||
+      (has_t && nt != ns))
+    return ml_onnx_error(im, "starts, ends, axes and steps must have one "
+                             "entry per sliced axis");
+  int64_t off[ML_ONNX_MAX_RANK] = {0}, st[ML_ONNX_MAX_RANK], out[ML_ONNX_MAX_RANK];
+  bool seen[ML_ONNX_MAX_RANK] = {false};
+  for (intptr_t i = 0; i < r; i++)
+    st[i] = 1, out[i] = d[i];
+  for (intptr_t i = 0; i < ns; i++) {
+    int64_t a, dim, step = has_t ? steps[i] : 1;
+    TRY(ml_onnx_axis(im, "axis", has_a ? axes[i] : i, r, &a));
+    if (seen[a])
+      return ml_onnx_error(im, "axis %lld is sliced twice", (long long)a);
+    seen[a] = true;
+    if (step == 0)
+      return ml_onnx_error(im, "steps must not be 0");
+    dim = d[a];
+    int64_t s = starts[i], e = ends[i];
+    s = s < 0 ? s + dim : s;
+    e = e < 0 ? e + dim : e;
+    int64_t lo = step > 0 ? 0 : -1, hi = step > 0 ? dim : dim - 1;
+    s = s < lo + (step < 0) ? lo + (step < 0) : s > hi ? hi : s;
+    e = e < lo ? lo : e > hi ? hi : e;
+    int64_t size = step > 0 ? (e - s + step - 1) / step : (s - e - step - 1) / -step;
+    if (size <= 0)
+      return ml_onnx_error(im, "unsupported empty slice of axis %lld",
+                           (long long)a);
+    off[a] = s, st[a] = step, out[a] = size;
+  }
+  ml_onnx_define(im, 0, ml_build_mlt_slice(&im->b, x, off, st,
+                                           ml_tensor_type(ml_elt(x), r, out)));
+  return mlirLogicalResultSuccess();
+}
+
+static MlirLogicalResult import_split(MlImporter *im, const Onnx__NodeProto *n) {
+  MlirValue x;
+  TRY(ml_onnx_require(im, 0, &x));
+  int64_t d[ML_ONNX_MAX_RANK], axis;
+  intptr_t r = ml_dims(x, d), outs = (intptr_t)n->n_output;
+  TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", 0), r, &axis));
+  int64_t *sizes = calloc((size_t)outs + 1, sizeof *sizes);
+  intptr_t ns = 0;
+  bool present = false;
+  MlirLogicalResult res = mlirLogicalResultSuccess();
+  if (im->opset < 13) {
+    const int64_t *v = ml_onnx_attr_ints(n, "split", &ns);
+    if ((present = v != NULL) && ns == outs)
+      memcpy(sizes, v, (size_t)ns * sizeof *sizes);
+  } else if (ml_onnx_has_input(im, 1)) {
+    const MlOnnxTensor *t;
+    present = true;
+    res = ml_onnx_known_input(im, 1, &t);
+    if (mlirLogicalResultIsSuccess(res) && (ns = (intptr_t)t->count) == outs)
+      for (intptr_t i = 0; i < ns; i++)
+        sizes[i] = ml_onnx_tensor_int(t, i);
+  }
+  if (mlirLogicalResultIsSuccess(res) && present && ns != outs)
+    res = ml_onnx_error(im, "split has %ld sizes for %ld outputs", (long)ns,
+                        (long)outs);
+  if (mlirLogicalResultIsSuccess(res) && !present) {
+    if (outs == 0 || d[axis] % outs)
+      res = ml_onnx_error(im, "dim %lld of size %lld does not split into %ld "
+                              "equal parts", (long long)axis,
+                          (long long)d[axis], (long)outs);
+    for (intptr_t i = 0; i < outs; i++)
+      sizes[i] = outs ? d[axis] / outs : 0;
+  }
+  int64_t at = 0;
+  for (intptr_t i = 0; i < outs && mlirLogicalResultIsSuccess(res); i++) {
+    if (sizes[i] <= 0 || at + sizes[i] > d[axis])
+      res = ml_onnx_error(im, "split sizes must be positive and add up to "
+                              "%lld", (long long)d[axis]);
+    else
+      ml_onnx_define(im, i, slice_axis(im, x, axis, at, sizes[i], 1));
+    at += sizes[i];
+  }
+  if (mlirLogicalResultIsSuccess(res) && at != d[axis])
+    res = ml_onnx_error(im, "split sizes add up to %lld, not %lld",
+                        (long long)at, (long long)d[axis]);
+  free(sizes);
+  return res;
+}
+
+static MlirLogicalResult import_gather(MlImporter *im,
+                                       const Onnx__NodeProto *n) {
+  MlirValue x, idx;
+  TRY(ml_onnx_require(im, 0, &x));
+  TRY(ml_onnx_require(im, 1, &idx));
+  MlirType it = ml_elt(idx);
+  if (!mlirTypeIsAInteger(it) || (mlirIntegerTypeGetWidth(it) != 32 &&
+                                  mlirIntegerTypeGetWidth(it) != 64))
+    return ml_onnx_error(im, "indices must be int32 or int64");
+  int64_t d[ML_ONNX_MAX_RANK], di[ML_ONNX_MAX_RANK], out[2 * ML_ONNX_MAX_RANK],
+      axis;
+  intptr_t r = ml_dims(x, d), ri = ml_dims(idx, di), ro = 0;
+  TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", 0), r, &axis));
+  if (r - 1 + ri > ML_ONNX_MAX_RANK)
+    return ml_onnx_error(im, "unsupported result rank %ld", (long)(r - 1 + ri));
+  for (intptr_t i = 0; i < axis; i++)
+    out[ro++] = d[i];
+  for (intptr_t i = 0; i < ri; i++)
+    out[ro++] = di[i];
+  for (intptr_t i = axis + 1; i < r; i++)
+    out[ro++] = d[i];
+  ml_onnx_define(im, 0, ml_build_mlt_gather(&im->b, x, idx, axis,
+                                            ml_tensor_type(ml_elt(x), ro, out)));
+  return mlirLogicalResultSuccess();
+}
+
+/* A new known tensor of `count` values of `dtype` (FLOAT or INT64). */
+static MlOnnxTensor *new_tensor(int32_t dtype, intptr_t rank, int64_t count) {
+  MlOnnxTensor *t = calloc(1, sizeof *t);
+  if (!t)
+    abort();
+  t->dtype = dtype;
+  t->rank = rank;
+  t->dims[0] = count;
+  t->count = count;
+  t->elt_size = dtype == 1 ? 4 : 8;
+  t->data = malloc(count ? (size_t)count * t->elt_size : 1);
+  if (!t->data)
+    abort();
+  return t;
+}
+
+static MlirLogicalResult import_constant(MlImporter *im,
+                                         const Onnx__NodeProto *n) {
+  if (n->n_attribute != 1)
+    return ml_onnx_error(im, "needs exactly one value attribute");
+  const Onnx__AttributeProto *a = n->attribute[0];
+  MlOnnxTensor *t = NULL;
+  if (!strcmp(a->name, "value")) {
+    if (!a->t)
+      return ml_onnx_error(im, "attribute 'value' holds no tensor");
+    TRY(ml_onnx_tensor_decode(im, a->t, "attribute 'value'", &t));
+  } else if (!strcmp(a->name, "value_float") ||
+             !strcmp(a->name, "value_floats")) {
+    bool one = !strcmp(a->name, "value_float");
+    t = new_tensor(1, one ? 0 : 1, one ? 1 : (int64_t)a->n_floats);
+    if (one)
+      ((float *)t->data)[0] = a->f;
+    else if (a->n_floats)
+      memcpy(t->data, a->floats, a->n_floats * sizeof(float));
+  } else if (!strcmp(a->name, "value_int") || !strcmp(a->name, "value_ints")) {
+    bool one = !strcmp(a->name, "value_int");
+    t = new_tensor(7, one ? 0 : 1, one ? 1 : (int64_t)a->n_ints);
+    if (one)
+      ((int64_t *)t->data)[0] = a->i;
+    else if (a->n_ints)
+      memcpy(t->data, a->ints, a->n_ints * sizeof(int64_t));
+  } else {
+    return ml_onnx_error(im, "unsupported attribute '%s'", a->name);
+  }
+  MlirValue none = {NULL}; /* an op only where it is used as a value */
+  ml_onnx_define_known(im, 0, none, t);
+  return mlirLogicalResultSuccess();
+}
+
+static const char *const perm_attrs[] = {"perm", NULL};
+static const char *const reshape_attrs[] = {"shape", "allowzero", NULL};
+static const char *const axis_attrs[] = {"axis", NULL};
+static const char *const axes_attrs[] = {"axes", NULL};
+static const char *const slice_attrs[] = {"starts", "ends", "axes", NULL};
+static const char *const split_attrs[] = {"axis", "split", NULL};
+static const char *const constant_attrs[] = {
+    "value", "value_float", "value_floats", "value_int", "value_ints",
+    "value_string", "value_strings", "sparse_value", NULL};
+
+const MlOnnxOp ml_onnx_shape_ops[] = {
+    {"Transpose", import_transpose, perm_attrs},
+    {"Reshape", import_reshape, reshape_attrs},
+    {"Flatten", import_flatten, axis_attrs},
+    {"Squeeze", import_squeeze, axes_attrs},
+    {"Unsqueeze", import_squeeze, axes_attrs},
+    {"Concat", import_concat, axis_attrs},
+    {"Slice", import_slice, slice_attrs},
+    {"Split", import_split, split_attrs},
+    {"Gather", import_gather, axis_attrs},
+    {"Constant", import_constant, constant_attrs},
+    {NULL, NULL, NULL},
+};
