@@ -1,7 +1,7 @@
 # What `cmake --install BUILD --prefix P` puts under P (docs/getting-started.md):
 #   include/mlopt-c/*.h                 the public C API
 #   lib/libmlopt.so*                    mlopt + the mlir-c API, against Debian's libMLIR.so
-#   bin/ml-opt, bin/ml-run              the tools
+#   bin/ml-opt, bin/ml-run, bin/ml-import-onnx   the tools
 #   lib/cmake/MLOpt/                    find_package(MLOpt) -> MLOpt::mlopt
 #   lib/pkgconfig/mlopt.pc              pkg-config --cflags --libs mlopt
 #   lib/python3/dist-packages/mlopt/    the Python package + _config.py
@@ -19,7 +19,7 @@ set(MLOPT_CMAKE_INSTALL_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/MLOpt")
 # Installed binaries find Debian's libMLIR.so / libLLVM.so through RUNPATH,
 # as the build tree's do (/usr/lib/llvm-22/lib is not on the loader's path).
 # INSTALL_RPATH only affects the installed copies.
-set_target_properties(mlopt ml-opt ml-run PROPERTIES
+set_target_properties(mlopt ml-opt ml-run ml-import-onnx PROPERTIES
   INSTALL_RPATH "${LLVM_LIBRARY_DIR}")
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/mlopt-c
@@ -32,7 +32,7 @@ set_target_properties(mlopt_mlir_shared PROPERTIES EXPORT_NAME mlir_shared)
 install(TARGETS mlopt mlopt_mlir_shared EXPORT MLOptTargets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(TARGETS ml-opt ml-run RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS ml-opt ml-run ml-import-onnx RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
 install(EXPORT MLOptTargets NAMESPACE MLOpt::
         DESTINATION ${MLOPT_CMAKE_INSTALL_DIR})

@@ -47,13 +47,7 @@ static Onnx__ModelProto *decode(MlImporter *im, MlirStringRef bytes) {
   for (size_t i = 0; i < m->n_opset_import; i++)
     if (default_domain(m->opset_import[i]->domain))
       im->opset = m->opset_import[i]->version;
-  if (im->opset < 0) {
-    ml_onnx_error(im, "not a valid ONNX model: it imports no version of the "
-                      "default (ai.onnx) opset");
-    onnx__model_proto__free_unpacked(m, NULL);
-    return NULL;
-  }
-  return m;
+  return m; /* opset -1: no default-domain ops allowed (import_node) */
 }
 
 static const MloptOnnxShape *find_pin(const MloptOnnxOptions *o,
@@ -208,6 +202,10 @@ static MlirLogicalResult import_node(MlImporter *im, const Onnx__NodeProto *n) {
   if (!default_domain(n->domain))
     return ml_onnx_error(im, "unsupported ONNX op '%s' of domain '%s'",
                          n->op_type, n->domain);
+  if (im->opset < 0)
+    return ml_onnx_error(im, "the model imports no version of the default "
+                             "(ai.onnx) opset, which op '%s' needs",
+                         n->op_type);
   const MlOnnxOp *op = ml_onnx_find_op(n->op_type);
   if (!op)
     return ml_onnx_error(im, "unsupported ONNX op '%s' (opset %lld)",

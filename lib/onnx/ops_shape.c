@@ -299,7 +299,10 @@ static MlirLogicalResult import_split(MlImporter *im, const Onnx__NodeProto *n) 
   }
   int64_t at = 0;
   for (intptr_t i = 0; i < outs && mlirLogicalResultIsSuccess(res); i++) {
-    if (sizes[i] <= 0 || at + sizes[i] > d[axis])
+    if (sizes[i] == 0)
+      res = ml_onnx_error(im, "unsupported empty output %ld (zero-size "
+                              "tensors)", (long)i);
+    else if (sizes[i] < 0 || at + sizes[i] > d[axis])
       res = ml_onnx_error(im, "split sizes must be positive and add up to "
                               "%lld", (long long)d[axis]);
     else

@@ -37,6 +37,9 @@ config.substitutions.append(
     ("%libomp", os.path.join(os.path.dirname(config.llvm_tools_dir), "lib",
                              "libomp.so")))
 config.substitutions.append(("%mlopt_build", config.mlopt_binary_dir))
+# ONNX's backend test data (Debian libonnx-testdata), for ml-import-onnx.
+config.substitutions.append(("%mlopt_onnx_data",
+                             "/usr/share/libonnx-testdata/data"))
 
 if config.mlopt_sanitize:
     config.available_features.add("asan")
