@@ -98,6 +98,8 @@ bool ml_onnx_has_input(MlImporter *im, intptr_t k);
  * constant (naming the graph input to freeze when it is one). */
 MlirLogicalResult ml_onnx_known_input(MlImporter *im, intptr_t k,
                                       const MlOnnxTensor **out);
+/* Input `k`'s value when known at import time, else NULL (no error). */
+const MlOnnxTensor *ml_onnx_known(MlImporter *im, intptr_t k);
 /* Input `k` as integers known at import time (int32/int64 elements). */
 MlirLogicalResult ml_onnx_const_ints(MlImporter *im, intptr_t k, int64_t *out,
                                      intptr_t max, intptr_t *n);
@@ -150,6 +152,8 @@ MlirLogicalResult ml_onnx_tensor_decode(MlImporter *im,
 void ml_onnx_tensor_free(MlOnnxTensor *t);
 /* An elements attribute holding `t` (mlt element types only). */
 MlirAttribute ml_onnx_tensor_attr(MlImporter *im, const MlOnnxTensor *t);
+/* A new known matrix: the transpose of the 2-D tensor `t`. */
+MlOnnxTensor *ml_onnx_tensor_transpose(const MlOnnxTensor *t);
 /* Element i of an integer or float tensor, as int64 / double. */
 int64_t ml_onnx_tensor_int(const MlOnnxTensor *t, int64_t i);
 double ml_onnx_tensor_float(const MlOnnxTensor *t, int64_t i);

@@ -69,6 +69,11 @@ MlirLogicalResult ml_onnx_require(MlImporter *im, intptr_t k, MlirValue *out) {
   return mlirLogicalResultSuccess();
 }
 
+const MlOnnxTensor *ml_onnx_known(MlImporter *im, intptr_t k) {
+  MlOnnxValue *e = input_entry(im, k);
+  return e ? e->known : NULL;
+}
+
 MlirLogicalResult ml_onnx_known_input(MlImporter *im, intptr_t k,
                                       const MlOnnxTensor **out) {
   MlOnnxValue *e = input_entry(im, k);

@@ -120,24 +120,36 @@ static MlirLogicalResult scale_by(MlImporter *im, MlirValue *x, double s) {
 }
 
 /* Gemm: alpha · op(A) · op(B) + beta · C. */
+/* Operand k of a Gemm, transposed when `trans`: a constant weight matrix
+ * (a Linear layer's, exported with transB = 1) is transposed here, once,
+ * instead of by an mlt.transpose at every call. */
+static MlirLogicalResult gemm_operand(MlImporter *im, intptr_t k, bool trans,
+                                      MlirValue *out) {
+  const MlOnnxTensor *w = ml_onnx_known(im, k);
+  if (trans && w && w->rank == 2) {
+    MlOnnxTensor *t = ml_onnx_tensor_transpose(w);
+    *out = ml_build_mlt_constant(&im->b, ml_onnx_tensor_attr(im, t));
+    ml_onnx_tensor_free(t);
+    return mlirLogicalResultSuccess();
+  }
+  TRY(ml_onnx_require(im, k, out));
+  if (!trans || ml_rank(*out) != 2)
+    return mlirLogicalResultSuccess();
+  int64_t d[2], perm[2] = {1, 0};
+  ml_dims(*out, d);
+  int64_t t[2] = {d[1], d[0]};
+  *out = ml_build_mlt_transpose(&im->b, *out, perm,
+                                ml_tensor_type(ml_elt(*out), 2, t));
+  return mlirLogicalResultSuccess();
+}
+
 static MlirLogicalResult import_gemm(MlImporter *im, const Onnx__NodeProto *n) {
   MlirValue a, b;
-  TRY(ml_onnx_require(im, 0, &a));
-  TRY(ml_onnx_require(im, 1, &b));
+  TRY(gemm_operand(im, 0, ml_onnx_attr_int(n, "transA", 0) != 0, &a));
+  TRY(gemm_operand(im, 1, ml_onnx_attr_int(n, "transB", 0) != 0, &b));
   TRY(need_float(im, a));
   if (ml_rank(a) != 2 || ml_rank(b) != 2)
     return ml_onnx_error(im, "A and B must be matrices");
-  int64_t perm[2] = {1, 0}, d[2];
-  if (ml_onnx_attr_int(n, "transA", 0)) {
-    ml_dims(a, d);
-    int64_t t[2] = {d[1], d[0]};
-    a = ml_build_mlt_transpose(&im->b, a, perm, ml_tensor_type(ml_elt(a), 2, t));
-  }
-  if (ml_onnx_attr_int(n, "transB", 0)) {
-    ml_dims(b, d);
-    int64_t t[2] = {d[1], d[0]};
-    b = ml_build_mlt_transpose(&im->b, b, perm, ml_tensor_type(ml_elt(b), 2, t));
-  }
   int64_t da[2], db[2];
   ml_dims(a, da);
   ml_dims(b, db);

@@ -170,6 +170,25 @@ MlirAttribute ml_onnx_tensor_attr(MlImporter *im, const MlOnnxTensor *t) {
                                            t->data);
 }
 
+MlOnnxTensor *ml_onnx_tensor_transpose(const MlOnnxTensor *t) {
+  MlOnnxTensor *r = malloc(sizeof *r);
+  if (!r)
+    abort();
+  *r = *t;
+  r->dims[0] = t->dims[1];
+  r->dims[1] = t->dims[0];
+  r->data = malloc(t->count ? (size_t)t->count * t->elt_size : 1);
+  if (!r->data)
+    abort();
+  const char *src = t->data;
+  char *dst = r->data;
+  for (int64_t i = 0; i < t->dims[0]; i++)
+    for (int64_t j = 0; j < t->dims[1]; j++)
+      memcpy(dst + (size_t)(j * t->dims[0] + i) * t->elt_size,
+             src + (size_t)(i * t->dims[1] + j) * t->elt_size, t->elt_size);
+  return r;
+}
+
 int64_t ml_onnx_tensor_int(const MlOnnxTensor *t, int64_t i) {
   switch (t->dtype) {
   case DT_INT64:
