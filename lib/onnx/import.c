@@ -355,6 +355,8 @@ static MlirLogicalResult import_graph(MlImporter *im, const Onnx__GraphProto *g,
     r = import_node(im, n);
     if (mlirLogicalResultIsFailure(r))
       goto out;
+    ml_onnx_fold(im);
+    ml_onnx_mark_known_outputs(im);
   }
   im->node = NULL;
   im->b.loc = loc;

@@ -48,6 +48,7 @@ typedef struct MlImporter {
   MlBuilder b;        /* appends to the function body at the node's loc */
   const Onnx__NodeProto *node; /* the node being imported, or NULL */
   intptr_t node_index;
+  MlirOperation last; /* the block's last op before the current node */
   MlOnnxValues values;
 } MlImporter;
 
@@ -87,6 +88,10 @@ void ml_onnx_define(MlImporter *im, intptr_t k, MlirValue v);
 /* Binds output `k` to a value known at import time (takes `known`). */
 void ml_onnx_define_known(MlImporter *im, intptr_t k, MlirValue v,
                           MlOnnxTensor *known);
+
+/* Records the contents of the current node's outputs that are constants
+ * (after ml_onnx_fold) as known values. */
+void ml_onnx_mark_known_outputs(MlImporter *im);
 
 /* --- node inputs and attributes (node.c) --- */
 /* Input `k` of the current node, or a null value when absent or empty. */
@@ -139,6 +144,14 @@ MlirValue ml_onnx_reshape(MlImporter *im, MlirValue x, intptr_t rank,
 /* mlt.<name> of x and y with numpy broadcasting and x's element type. */
 MlirLogicalResult ml_onnx_binary(MlImporter *im, const char *name, MlirValue x,
                                  MlirValue y, MlirValue *out);
+
+/* --- constant folding (fold.c) --- */
+/* Folds the ops built since im->last whose operands are all constants, and
+ * advances im->last to the block's end. */
+void ml_onnx_fold(MlImporter *im);
+/* v's contents when v is an mlt.constant small enough to read; else NULL.
+ * The caller owns the result. */
+MlOnnxTensor *ml_onnx_known_value(MlirValue v);
 
 /* --- tensors (tensor.c) --- */
 /* The mlt element type of onnx data type `dtype`, or a null type. */

@@ -4,6 +4,7 @@
 #include "ir/mlt_builder.h"
 #include "onnx/importer.h"
 
+#include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
 #include <stdlib.h>
@@ -20,6 +21,22 @@ static int64_t product(const int64_t *d, intptr_t n) {
   for (intptr_t i = 0; i < n; i++)
     p *= d[i];
   return p;
+}
+
+/* A new known tensor of `count` values of `dtype` (FLOAT or INT64). */
+static MlOnnxTensor *new_tensor(int32_t dtype, intptr_t rank, int64_t count) {
+  MlOnnxTensor *t = calloc(1, sizeof *t);
+  if (!t)
+    abort();
+  t->dtype = dtype;
+  t->rank = rank;
+  t->dims[0] = count;
+  t->count = count;
+  t->elt_size = dtype == 1 ? 4 : 8;
+  t->data = malloc(count ? (size_t)count * t->elt_size : 1);
+  if (!t->data)
+    abort();
+  return t;
 }
 
 /* Integers from attribute `attr` (before opset `since`) or input `k`;
@@ -342,22 +359,6 @@ static MlirLogicalResult import_gather(MlImporter *im,
   return mlirLogicalResultSuccess();
 }
 
-/* A new known tensor of `count` values of `dtype` (FLOAT or INT64). */
-static MlOnnxTensor *new_tensor(int32_t dtype, intptr_t rank, int64_t count) {
-  MlOnnxTensor *t = calloc(1, sizeof *t);
-  if (!t)
-    abort();
-  t->dtype = dtype;
-  t->rank = rank;
-  t->dims[0] = count;
-  t->count = count;
-  t->elt_size = dtype == 1 ? 4 : 8;
-  t->data = malloc(count ? (size_t)count * t->elt_size : 1);
-  if (!t->data)
-    abort();
-  return t;
-}
-
 static MlirLogicalResult import_constant(MlImporter *im,
                                          const Onnx__NodeProto *n) {
   if (n->n_attribute != 1)
@@ -391,7 +392,68 @@ static MlirLogicalResult import_constant(MlImporter *im,
   return mlirLogicalResultSuccess();
 }
 
+/* Shape and Size: known at import time (static shapes), so they become
+ * constants and the shape arithmetic after them folds (fold.c). */
+static MlirLogicalResult import_shape(MlImporter *im, const Onnx__NodeProto *n) {
+  MlirValue x;
+  TRY(ml_onnx_require(im, 0, &x));
+  int64_t d[ML_ONNX_MAX_RANK];
+  intptr_t r = ml_dims(x, d);
+  bool size = strcmp(n->op_type, "Size") == 0;
+  int64_t start = ml_onnx_attr_int(n, "start", 0);
+  int64_t end = ml_onnx_attr_int(n, "end", r);
+  start = start < 0 ? start + r : start;
+  end = end < 0 ? end + r : end;
+  start = start < 0 ? 0 : start > r ? r : start;
+  end = end < 0 ? 0 : end > r ? r : end;
+  if (!size && end <= start)
+    return ml_onnx_error(im, "unsupported empty shape slice");
+  MlOnnxTensor *t = new_tensor(7, size ? 0 : 1, size ? 1 : end - start);
+  int64_t *v = t->data;
+  if (size)
+    v[0] = product(d, r);
+  else
+    for (int64_t i = start; i < end; i++)
+      v[i - start] = d[i];
+  MlirValue none = {NULL};
+  ml_onnx_define_known(im, 0, none, t);
+  return mlirLogicalResultSuccess();
+}
+
+/* ConstantOfShape: a splat of `value` (default f32 0) with a known shape. */
+static MlirLogicalResult import_constant_of_shape(MlImporter *im,
+                                                  const Onnx__NodeProto *n) {
+  int64_t dims[ML_ONNX_MAX_RANK];
+  intptr_t r;
+  TRY(ml_onnx_const_ints(im, 0, dims, ML_ONNX_MAX_RANK, &r));
+  for (intptr_t i = 0; i < r; i++)
+    if (dims[i] <= 0)
+      return ml_onnx_error(im, "unsupported dim %lld (zero-size tensors)",
+                           (long long)dims[i]);
+  MlOnnxTensor *fill = NULL;
+  const Onnx__AttributeProto *a = ml_onnx_attr(n, "value");
+  if (a && a->t)
+    TRY(ml_onnx_tensor_decode(im, a->t, "attribute 'value'", &fill));
+  else
+    fill = new_tensor(1, 1, 1), ((float *)fill->data)[0] = 0.0f;
+  if (fill->count != 1) {
+    ml_onnx_tensor_free(fill);
+    return ml_onnx_error(im, "attribute 'value' must hold one element");
+  }
+  MlirType elt = ml_onnx_element_type(im->ctx, fill->dtype);
+  MlirAttribute one = ml_onnx_tensor_attr(im, fill);
+  ml_onnx_tensor_free(fill);
+  MlirAttribute splat = mlirDenseElementsAttrSplatGet(
+      ml_tensor_type(elt, r, dims),
+      mlirDenseElementsAttrGetSplatValue(one));
+  ml_onnx_define(im, 0, ml_build_mlt_constant(&im->b, splat));
+  return mlirLogicalResultSuccess();
+}
+
+static const char *const no_attrs[] = {NULL};
 static const char *const perm_attrs[] = {"perm", NULL};
+static const char *const shape_attrs[] = {"start", "end", NULL};
+static const char *const value_attrs[] = {"value", NULL};
 static const char *const reshape_attrs[] = {"shape", "allowzero", NULL};
 static const char *const axis_attrs[] = {"axis", NULL};
 static const char *const axes_attrs[] = {"axes", NULL};
@@ -412,5 +474,8 @@ const MlOnnxOp ml_onnx_shape_ops[] = {
     {"Split", import_split, split_attrs},
     {"Gather", import_gather, axis_attrs},
     {"Constant", import_constant, constant_attrs},
+    {"Shape", import_shape, shape_attrs},
+    {"Size", import_shape, no_attrs},
+    {"ConstantOfShape", import_constant_of_shape, value_attrs},
     {NULL, NULL, NULL},
 };

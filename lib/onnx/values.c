@@ -86,3 +86,14 @@ void ml_onnx_define_known(MlImporter *im, intptr_t k, MlirValue v,
 void ml_onnx_define(MlImporter *im, intptr_t k, MlirValue v) {
   ml_onnx_define_known(im, k, v, NULL);
 }
+
+void ml_onnx_mark_known_outputs(MlImporter *im) {
+  const Onnx__NodeProto *n = im->node;
+  for (size_t k = 0; k < n->n_output; k++) {
+    MlOnnxValue *e = n->output[k][0]
+                         ? ml_onnx_values_get(&im->values, n->output[k], false)
+                         : NULL;
+    if (e && !e->known && !mlirValueIsNull(e->value))
+      e->known = ml_onnx_known_value(e->value);
+  }
+}
