@@ -236,7 +236,110 @@ static MlirLogicalResult import_identity(MlImporter *im,
   return mlirLogicalResultSuccess();
 }
 
+/* mlt.<name>(x, scalar c) with x's element type. */
+static MlirLogicalResult with_scalar(MlImporter *im, const char *name,
+                                     MlirValue x, double c, MlirValue *out) {
+  return ml_onnx_binary(im, name, x, ml_onnx_scalar(im, ml_elt(x), c), out);
+}
+
+/* relu(x) + alpha * (exp(min(x, 0) / scale) - 1): the negative branch of
+ * Elu, Selu and Celu, exact for any alpha (ONNX's reference formula). */
+static MlirLogicalResult exp_linear(MlImporter *im, MlirValue x, double alpha,
+                                    double scale, MlirValue *out) {
+  MlirValue neg, pos = ml_build_mlt_unary(&im->b, "mlt.relu", x);
+  if (mlirLogicalResultIsFailure(with_scalar(im, "mlt.min", x, 0.0, &neg)) ||
+      (scale != 1.0 &&
+       mlirLogicalResultIsFailure(with_scalar(im, "mlt.div", neg, scale, &neg))))
+    return mlirLogicalResultFailure();
+  neg = ml_build_mlt_unary(&im->b, "mlt.exp", neg);
+  if (mlirLogicalResultIsFailure(with_scalar(im, "mlt.sub", neg, 1.0, &neg)) ||
+      mlirLogicalResultIsFailure(with_scalar(im, "mlt.mul", neg, alpha, &neg)))
+    return mlirLogicalResultFailure();
+  return ml_onnx_binary(im, "mlt.add", pos, neg, out);
+}
+
+/* The activations ONNX defines as formulas, spelled out in mlt ops. */
+static MlirLogicalResult import_activation(MlImporter *im,
+                                           const Onnx__NodeProto *n) {
+  MlirValue x, y, t;
+  if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)) ||
+      mlirLogicalResultIsFailure(need_float(im, x)))
+    return mlirLogicalResultFailure();
+  const char *op = n->op_type;
+  MlirLogicalResult r = mlirLogicalResultSuccess();
+  if (!strcmp(op, "Elu")) {
+    r = exp_linear(im, x, ml_onnx_attr_float(n, "alpha", 1.0f), 1.0, &y);
+  } else if (!strcmp(op, "Selu")) {
+    r = exp_linear(im, x, ml_onnx_attr_float(n, "alpha", 1.67326319217681884765625f),
+                   1.0, &y);
+    if (mlirLogicalResultIsSuccess(r))
+      r = with_scalar(im, "mlt.mul", y,
+                      ml_onnx_attr_float(n, "gamma", 1.05070102214813232421875f),
+                      &y);
+  } else if (!strcmp(op, "Celu")) {
+    double alpha = ml_onnx_attr_float(n, "alpha", 1.0f);
+    if (alpha <= 0)
+      return ml_onnx_error(im, "alpha must be positive");
+    r = exp_linear(im, x, alpha, alpha, &y);
+  } else if (!strcmp(op, "HardSigmoid") || !strcmp(op, "HardSwish")) {
+    bool swish = !strcmp(op, "HardSwish");
+    double alpha = swish ? 1.0 / 6 : ml_onnx_attr_float(n, "alpha", 0.2f);
+    double beta = swish ? 0.5 : ml_onnx_attr_float(n, "beta", 0.5f);
+    r = with_scalar(im, "mlt.mul", x, alpha, &y);
+    if (mlirLogicalResultIsSuccess(r))
+      r = with_scalar(im, "mlt.add", y, beta, &y);
+    if (mlirLogicalResultIsSuccess(r)) {
+      y = ml_build_mlt_clamp(&im->b, y, 0.0, 1.0);
+      if (swish)
+        r = ml_onnx_binary(im, "mlt.mul", x, y, &y);
+    }
+  } else if (!strcmp(op, "Softplus") || !strcmp(op, "Mish")) {
+    /* log(exp(x) + 1); Mish is x * tanh(softplus(x)) */
+    y = ml_build_mlt_unary(&im->b, "mlt.exp", x);
+    r = with_scalar(im, "mlt.add", y, 1.0, &y);
+    if (mlirLogicalResultIsSuccess(r)) {
+      y = ml_build_mlt_unary(&im->b, "mlt.log", y);
+      if (!strcmp(op, "Mish"))
+        r = ml_onnx_binary(im, "mlt.mul", x,
+                           ml_build_mlt_unary(&im->b, "mlt.tanh", y), &y);
+    }
+  } else if (!strcmp(op, "Softsign")) { /* x / (1 + |x|) */
+    r = with_scalar(im, "mlt.add", ml_build_mlt_unary(&im->b, "mlt.abs", x),
+                    1.0, &t);
+    if (mlirLogicalResultIsSuccess(r))
+      r = ml_onnx_binary(im, "mlt.div", x, t, &y);
+  } else { /* PRelu: relu(x) + slope * min(x, 0), slope broadcast to x */
+    MlirValue slope;
+    r = ml_onnx_require(im, 1, &slope);
+    int64_t d[ML_ONNX_MAX_RANK], c[ML_ONNX_MAX_RANK];
+    intptr_t rank = ml_dims(x, d);
+    if (mlirLogicalResultIsSuccess(r) && im->opset < 7 && rank > 2 &&
+        ml_rank(slope) == 1 && ml_dims(slope, c) && c[0] == d[1]) {
+      /* before opset 7 a [C] slope applies along dim 1 */
+      for (intptr_t i = 1; i < rank - 1; i++)
+        c[i] = 1;
+      slope = ml_onnx_reshape(im, slope, rank - 1, c);
+    }
+    if (mlirLogicalResultIsSuccess(r))
+      r = with_scalar(im, "mlt.min", x, 0.0, &t);
+    if (mlirLogicalResultIsSuccess(r))
+      r = ml_onnx_binary(im, "mlt.mul", t, slope, &t);
+    if (mlirLogicalResultIsSuccess(r))
+      r = ml_onnx_binary(im, "mlt.add", ml_build_mlt_unary(&im->b, "mlt.relu", x),
+                         t, &y);
+    if (mlirLogicalResultIsSuccess(r) &&
+        !mlirTypeEqual(mlirValueGetType(y), mlirValueGetType(x)))
+      return ml_onnx_error(im, "slope must broadcast to the input's shape");
+  }
+  if (mlirLogicalResultIsFailure(r))
+    return r;
+  ml_onnx_define(im, 0, y);
+  return mlirLogicalResultSuccess();
+}
+
 static const char *const leaky_attrs[] = {"alpha", NULL};
+static const char *const selu_attrs[] = {"alpha", "gamma", NULL};
+static const char *const hard_sigmoid_attrs[] = {"alpha", "beta", NULL};
 static const char *const clip_attrs[] = {"min", "max", NULL};
 static const char *const cast_attrs[] = {"to", NULL};
 static const char *const dropout_attrs[] = {"ratio", "seed", "is_test", NULL};
@@ -253,6 +356,15 @@ const MlOnnxOp ml_onnx_elementwise_ops[] = {
     {"Erf", import_unary, no_attrs},
     {"Reciprocal", import_reciprocal, no_attrs},
     {"LeakyRelu", import_leaky_relu, leaky_attrs},
+    {"PRelu", import_activation, no_attrs},
+    {"Elu", import_activation, leaky_attrs},
+    {"Selu", import_activation, selu_attrs},
+    {"Celu", import_activation, leaky_attrs},
+    {"HardSigmoid", import_activation, hard_sigmoid_attrs},
+    {"HardSwish", import_activation, no_attrs},
+    {"Softplus", import_activation, no_attrs},
+    {"Softsign", import_activation, no_attrs},
+    {"Mish", import_activation, no_attrs},
     {"Add", import_binary, no_attrs},
     {"Sub", import_binary, no_attrs},
     {"Mul", import_binary, no_attrs},

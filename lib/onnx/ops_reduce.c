@@ -1,5 +1,6 @@
-/* ops_reduce: ONNX's ReduceSum/Mean/Max/Min/Prod and ArgMax/ArgMin as
- * mlt.reduce, mlt.argmax and mlt.argmin. */
+/* ops_reduce: ONNX's Reduce* ops and ArgMax/ArgMin as mlt.reduce (after
+ * abs, square or exp for L1, L2, SumSquare and LogSumExp), mlt.argmax and
+ * mlt.argmin. */
 #include "ir/mlt_builder.h"
 #include "onnx/importer.h"
 
@@ -13,15 +14,61 @@
       return mlirLogicalResultFailure();                                       \
   } while (0)
 
+/* Each reduce: mlt.reduce of kind `kind` on pre(x), then post(). */
+enum { PRE_NONE, PRE_ABS, PRE_SQUARE, PRE_EXP };
+enum { POST_NONE, POST_SQRT, POST_LOG };
 static const struct {
   const char *onnx;
-  int kind;
+  int kind, pre, post;
   int64_t axes_input_since; /* opset from which axes is an input */
 } reduce_ops[] = {
-    {"ReduceSum", ML_REDUCE_SUM, 13},  {"ReduceMean", ML_REDUCE_MEAN, 18},
-    {"ReduceMax", ML_REDUCE_MAX, 18},  {"ReduceMin", ML_REDUCE_MIN, 18},
-    {"ReduceProd", ML_REDUCE_PROD, 18},
+    {"ReduceSum", ML_REDUCE_SUM, PRE_NONE, POST_NONE, 13},
+    {"ReduceMean", ML_REDUCE_MEAN, PRE_NONE, POST_NONE, 18},
+    {"ReduceMax", ML_REDUCE_MAX, PRE_NONE, POST_NONE, 18},
+    {"ReduceMin", ML_REDUCE_MIN, PRE_NONE, POST_NONE, 18},
+    {"ReduceProd", ML_REDUCE_PROD, PRE_NONE, POST_NONE, 18},
+    {"ReduceL1", ML_REDUCE_SUM, PRE_ABS, POST_NONE, 18},
+    {"ReduceL2", ML_REDUCE_SUM, PRE_SQUARE, POST_SQRT, 18},
+    {"ReduceSumSquare", ML_REDUCE_SUM, PRE_SQUARE, POST_NONE, 18},
+    {"ReduceLogSum", ML_REDUCE_SUM, PRE_NONE, POST_LOG, 18},
+    {"ReduceLogSumExp", ML_REDUCE_SUM, PRE_EXP, POST_LOG, 18},
 };
+
+/* The reduction of x over `axes` with dims kept, as the table row says;
+ * LogSumExp subtracts the max first so exp cannot overflow. */
+static MlirLogicalResult reduce_kept(MlImporter *im, size_t op, MlirValue x,
+                                     intptr_t na, const int64_t *axes,
+                                     MlirValue *out) {
+  int64_t d[ML_ONNX_MAX_RANK];
+  intptr_t r = ml_dims(x, d);
+  for (intptr_t i = 0; i < na; i++)
+    d[axes[i]] = 1;
+  MlirType kept = ml_tensor_type(ml_elt(x), r, d);
+  MlirValue m = {NULL};
+  switch (reduce_ops[op].pre) {
+  case PRE_ABS:
+    x = ml_build_mlt_unary(&im->b, "mlt.abs", x);
+    break;
+  case PRE_SQUARE:
+    TRY(ml_onnx_binary(im, "mlt.mul", x, x, &x));
+    break;
+  case PRE_EXP:
+    m = ml_build_mlt_reduce(&im->b, ML_REDUCE_MAX, x, na, axes, true, kept);
+    TRY(ml_onnx_binary(im, "mlt.sub", x, m, &x));
+    x = ml_build_mlt_unary(&im->b, "mlt.exp", x);
+    break;
+  }
+  MlirValue y = ml_build_mlt_reduce(&im->b, reduce_ops[op].kind, x, na, axes,
+                                    true, kept);
+  if (reduce_ops[op].post == POST_SQRT)
+    y = ml_build_mlt_unary(&im->b, "mlt.sqrt", y);
+  if (reduce_ops[op].post == POST_LOG)
+    y = ml_build_mlt_unary(&im->b, "mlt.log", y);
+  if (!mlirValueIsNull(m))
+    TRY(ml_onnx_binary(im, "mlt.add", y, m, &y));
+  *out = y;
+  return mlirLogicalResultSuccess();
+}
 
 static MlirLogicalResult import_reduce(MlImporter *im,
                                        const Onnx__NodeProto *n) {
@@ -30,9 +77,11 @@ static MlirLogicalResult import_reduce(MlImporter *im,
     op++;
   MlirValue x;
   TRY(ml_onnx_require(im, 0, &x));
-  if (reduce_ops[op].kind == ML_REDUCE_MEAN && !mlirTypeIsAFloat(ml_elt(x)))
-    return ml_onnx_error(im, "unsupported element type: ReduceMean needs "
-                             "floats");
+  bool plain = reduce_ops[op].pre == PRE_NONE && reduce_ops[op].post == POST_NONE;
+  if ((reduce_ops[op].kind == ML_REDUCE_MEAN || !plain) &&
+      !mlirTypeIsAFloat(ml_elt(x)))
+    return ml_onnx_error(im, "unsupported element type: %s needs floats",
+                         n->op_type);
   int64_t d[ML_ONNX_MAX_RANK], axes[ML_ONNX_MAX_RANK];
   intptr_t r = ml_dims(x, d), na = 0;
   if (im->opset < reduce_ops[op].axes_input_since) {
@@ -71,9 +120,15 @@ static MlirLogicalResult import_reduce(MlImporter *im,
     ml_onnx_define(im, 0, x);
     return mlirLogicalResultSuccess();
   }
-  ml_onnx_define(im, 0, ml_build_mlt_reduce(&im->b, reduce_ops[op].kind, x, na,
-                                            axes, keep,
-                                            ml_tensor_type(ml_elt(x), ro, out)));
+  MlirValue y;
+  if (plain) {
+    y = ml_build_mlt_reduce(&im->b, reduce_ops[op].kind, x, na, axes, keep,
+                            ml_tensor_type(ml_elt(x), ro, out));
+  } else {
+    TRY(reduce_kept(im, op, x, na, axes, &y));
+    y = ml_onnx_reshape(im, y, ro, out);
+  }
+  ml_onnx_define(im, 0, y);
   return mlirLogicalResultSuccess();
 }
 
@@ -112,6 +167,11 @@ const MlOnnxOp ml_onnx_reduce_ops[] = {
     {"ReduceMax", import_reduce, reduce_attrs},
     {"ReduceMin", import_reduce, reduce_attrs},
     {"ReduceProd", import_reduce, reduce_attrs},
+    {"ReduceL1", import_reduce, reduce_attrs},
+    {"ReduceL2", import_reduce, reduce_attrs},
+    {"ReduceSumSquare", import_reduce, reduce_attrs},
+    {"ReduceLogSum", import_reduce, reduce_attrs},
+    {"ReduceLogSumExp", import_reduce, reduce_attrs},
     {"ArgMax", import_arg, arg_attrs},
     {"ArgMin", import_arg, arg_attrs},
     {NULL, NULL, NULL},
