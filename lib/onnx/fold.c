@@ -57,6 +57,19 @@ static MlirLogicalResult quiet(MlirDiagnostic d, void *user) {
   return mlirLogicalResultSuccess();
 }
 
+/* Points the current node's outputs bound to `from` at `to` (the table
+ * holds values, not uses, so replacing uses does not reach it). */
+static void rebind_outputs(MlImporter *im, MlirValue from, MlirValue to) {
+  const Onnx__NodeProto *n = im->node;
+  for (size_t k = 0; k < n->n_output; k++) {
+    MlOnnxValue *e = n->output[k][0]
+                         ? ml_onnx_values_get(&im->values, n->output[k], false)
+                         : NULL;
+    if (e && mlirValueEqual(e->value, from))
+      e->value = to;
+  }
+}
+
 /* Evaluates mlt op `op` (one result) on constant operands; replaces it by
  * an mlt.constant and returns that op, or returns null when it cannot. */
 static MlirOperation fold_op(MlImporter *im, MlirOperation op) {
@@ -94,6 +107,7 @@ static MlirOperation fold_op(MlImporter *im, MlirOperation op) {
         out.data);
     MlirValue c = ml_build_mlt_constant(&b, value);
     mlirValueReplaceAllUsesOfWith(result, c);
+    rebind_outputs(im, result, c);
     mlirOperationDestroy(op);
     folded = producer(c);
   }

@@ -223,7 +223,7 @@ static MlirLogicalResult import_node(MlImporter *im, const Onnx__NodeProto *n) {
     if (!n->input[i][0])
       continue;
     MlOnnxValue *e = ml_onnx_values_get(&im->values, n->input[i], false);
-    if (!e)
+    if (!e || (mlirValueIsNull(e->value) && !e->known))
       return ml_onnx_error(im, "input '%s' is not a graph input, an "
                                "initializer or the output of an earlier node",
                            n->input[i]);

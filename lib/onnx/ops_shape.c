@@ -365,6 +365,8 @@ static MlirLogicalResult import_constant(MlImporter *im,
     return ml_onnx_error(im, "needs exactly one value attribute");
   const Onnx__AttributeProto *a = n->attribute[0];
   MlOnnxTensor *t = NULL;
+  if (!a->name)
+    return ml_onnx_error(im, "its attribute has no name");
   if (!strcmp(a->name, "value")) {
     if (!a->t)
       return ml_onnx_error(im, "attribute 'value' holds no tensor");
