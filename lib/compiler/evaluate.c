@@ -120,7 +120,9 @@ static void env_free(Env *e) {
 /* The rule for chains (docs/reference.md): the op's own tolerance, plus
  * the operands' rtols, the loosest atol, the longest K. A rounding
  * conversion of an inexact value may flip one unit of the result's last
- * place, so it counts as elementwise (and float -> int as atol 1). */
+ * place, so it counts as elementwise (and float -> int as atol 1);
+ * positions (argmax, argmin) are exact, or unchecked but for their range
+ * when computed from an inexact value. */
 static void chain(Value *out, Value *const *in, intptr_t n, MlEvalHow how) {
   bool inexact = false;
   for (intptr_t i = 0; i < n; i++)
@@ -140,6 +142,13 @@ static void chain(Value *out, Value *const *in, intptr_t n, MlEvalHow how) {
       out->atol = in[i]->atol;
     if (in[i]->k > out->k)
       out->k = in[i]->k;
+  }
+  /* Positions (argmax/argmin) carry no rounding error: exact from exact
+   * operands; from an inexact operand a near-tie may move the winner
+   * anywhere along the axis, so only the range is checked. */
+  if (how.positions > 0) {
+    out->rtol = 0;
+    out->atol = inexact ? (double)(how.positions - 1) : 0;
   }
 }
 

@@ -25,7 +25,7 @@ static const Named unary_ops[] = {
     {"relu", ML_REF_RELU}, {"sigmoid", ML_REF_SIGMOID}, {"tanh", ML_REF_TANH},
     {"gelu", ML_REF_GELU}, {"exp", ML_REF_EXP},         {"log", ML_REF_LOG},
     {"sqrt", ML_REF_SQRT}, {"rsqrt", ML_REF_RSQRT},     {"neg", ML_REF_NEG},
-    {"abs", ML_REF_ABS},   {NULL, 0}};
+    {"abs", ML_REF_ABS},   {"erf", ML_REF_ERF},         {NULL, 0}};
 
 /* The kind of `name` in `table`, or -1. */
 static int lookup(const Named *table, const char *name) {
@@ -139,9 +139,29 @@ static int softmax(MlirOperation op, const MlRefTensor *in, MlRefTensor *out,
   return ml_ref_softmax(in, axis, out);
 }
 
+/* argmax / argmin: positions along the axis (evaluate.c's chain rule
+ * says how exactly they are compared). */
+static int arg_reduce(MlirOperation op, MlRefArgKind kind, const MlRefTensor *in,
+                      MlRefTensor *out, MlEvalHow *how) {
+  int64_t axis = ml_attr_int(op, "axis");
+  if (in->rank >= 1 && axis >= -in->rank && axis < in->rank)
+    how->positions = in->shape[axis < 0 ? axis + in->rank : axis];
+  return ml_ref_arg_reduce(kind, in, axis,
+                           ml_attr_flag(op, "keepdims"),
+                           ml_attr_flag(op, "select_last"), out);
+}
+
+static int slice(MlirOperation op, const MlRefTensor *in, MlRefTensor *out) {
+  int64_t offsets[ML_REF_MAX_RANK], strides[ML_REF_MAX_RANK];
+  if (ml_attr_i64s(op, "offsets", offsets, ML_REF_MAX_RANK) != in->rank ||
+      ml_attr_i64s(op, "strides", strides, ML_REF_MAX_RANK) != in->rank)
+    return ML_REF_ERR_ATTR;
+  return ml_ref_slice(in, offsets, strides, out);
+}
+
 int ml_eval_mlt_op(MlirOperation op, const char *name, const MlRefTensor *in,
                    intptr_t n, MlRefTensor *out, MlEvalHow *how) {
-  *how = (MlEvalHow){ML_REF_CLASS_EXACT, 0, 1.0};
+  *how = (MlEvalHow){ML_REF_CLASS_EXACT, 0, 1.0, 0};
   int kind;
   if ((kind = lookup(binary_ops, name)) >= 0 && n == 2) {
     how->cls = ml_ref_binary_class((MlRefBinaryKind)kind);
@@ -171,6 +191,14 @@ int ml_eval_mlt_op(MlirOperation op, const char *name, const MlRefTensor *in,
                         out);
   if (!strcmp(name, "cast"))
     return ml_ref_cast(in, out);
+  if (!strcmp(name, "leaky_relu")) {
+    how->cls = ML_REF_CLASS_ELEMENTWISE; /* one correctly rounded multiply */
+    return ml_ref_leaky_relu(in, ml_attr_float(op, "alpha"), out);
+  }
+  if (!strcmp(name, "argmax"))
+    return arg_reduce(op, ML_REF_ARGMAX, in, out, how);
+  if (!strcmp(name, "argmin"))
+    return arg_reduce(op, ML_REF_ARGMIN, in, out, how);
   if (!strcmp(name, "transpose")) {
     int64_t perm[ML_REF_MAX_RANK];
     if (ml_attr_i64s(op, "perm", perm, ML_REF_MAX_RANK) > ML_REF_MAX_RANK)
@@ -183,6 +211,10 @@ int ml_eval_mlt_op(MlirOperation op, const char *name, const MlRefTensor *in,
     return ml_ref_broadcast(in, out);
   if (!strcmp(name, "concat"))
     return ml_ref_concat(in, (int)n, ml_attr_int(op, "axis"), out);
+  if (!strcmp(name, "slice"))
+    return slice(op, in, out);
+  if (!strcmp(name, "gather") && n == 2)
+    return ml_ref_gather(&in[0], &in[1], ml_attr_int(op, "axis"), out);
   if (!strcmp(name, "constant"))
     return constant(op, out);
   return ML_EVAL_UNKNOWN;

@@ -8,12 +8,14 @@
 #include "reference.h"
 
 /* How an op's result is compared: its tolerance class, the number of
- * terms K each element combines (0: none), and the operand scale the
- * reduction class's atol is multiplied by (ml_ref_scale). */
+ * terms K each element combines (0: none), the operand scale the
+ * reduction class's atol is multiplied by (ml_ref_scale), and for results
+ * that are positions along an axis (argmax, argmin) the axis size. */
 typedef struct MlEvalHow {
   MlRefOpClass cls;
   int64_t k;
   double scale;
+  int64_t positions; /* 0: the result holds values */
 } MlEvalHow;
 
 /* Status codes beyond MlRefStatus. */

@@ -48,6 +48,34 @@ def maxpool_nchw(x, k, s):
     return out
 
 
+def leaky_relu(x, alpha):
+    return np.where(x >= 0, x, x.dtype.type(alpha) * x)
+
+
+def arg_last(fn, x, axis):
+    """fn (np.argmax / np.argmin) picking the last position on ties (and
+    the last NaN): the first one of the reversed axis, mirrored."""
+    return x.shape[axis] - 1 - fn(np.flip(x, axis), axis=axis)
+
+
+def gather(x, idx, axis):
+    """mlt.gather: negative indices count from the end, the rest is clamped."""
+    n = x.shape[axis]
+    k = np.clip(np.where(idx < 0, idx + n, idx), 0, n - 1)
+    return np.take(x, k, axis=axis)
+
+
+def nan_min_argmin(x, i):
+    """@argmin of ops.mlir: min with NaN at (1, 2), (2, 1), (2, 5)."""
+    c = np.full((3, 7), np.inf, np.float32)
+    c[1, 2] = c[2, 1] = c[2, 5] = np.nan
+    m = np.minimum(x, c)
+    f = i.astype(np.float32)
+    return (m.argmin(1), arg_last(np.argmin, m, 1)[:, None],
+            arg_last(np.argmax, m, -1), f.argmin(0)[None, :],
+            arg_last(np.argmin, f, 0))
+
+
 EXAMPLE_REFS = {
     "mlp": lambda x, w1, b1, w2, b2, w3, b3:
         relu(relu(relu(x @ w1 + b1) @ w2 + b2) @ w3 + b3),
@@ -110,15 +138,25 @@ OP_REFS = {
     "gelu": lambda x: ((x * 0.5 * (1 + erf(x / np.sqrt(2)))).astype(x.dtype),),
     "exp": lambda x: (np.exp(x),),
     "neg": lambda x, i: (-x, -i),
+    "erf": lambda x, h: (erf(x), erf(h)),
+    "leaky_relu": lambda x, h, a, w: (leaky_relu(x, 0.01), leaky_relu(h, 0.3),
+                                      leaky_relu(a @ w, -1.5)),
     "clamp": lambda x, i: (np.clip(x, -0.25, 0.5), np.clip(i, -3, 2)),
     "softmax": lambda x, y: (softmax(x, -1), softmax(y, 0)),
     "reduce": lambda x: (x.sum(1, keepdims=True), x.max((0, 1)), x.min(-1),
                          x.mean((0, 2), keepdims=True), x.prod(1)),
     "reduce_all": lambda x, i: (np.array(x.sum(), np.float32), i.sum(0)),
+    "argmax": lambda x, i: (x.argmax(1)[:, None], x.argmax(0),
+                            arg_last(np.argmax, i, 0)[None, :], i.argmax(-1)),
+    "argmin": nan_min_argmin,
     "transpose": lambda x: (x.transpose(2, 0, 1),),
     "reshape": lambda x: (x.reshape(2, 5, 3),),
     "broadcast": lambda x: (np.broadcast_to(x, (3, 7, 11)),),
     "concat": lambda a, b, c: (np.concatenate([a, b, c], -1),),
+    "slice": lambda x, y: (x[1::2, 7::-3], y[:, ::-1, ::-1],
+                           y.reshape(3, 37)[:, 3:36], y[:, 37:, :]),
+    "gather": lambda x, i, j, s: (gather(x, i, 0), gather(x, j, 1),
+                                  gather(x, s, 0)),
 }
 
 

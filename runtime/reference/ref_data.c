@@ -1,6 +1,6 @@
 /* ref_data: mlt ops that move elements without arithmetic — transpose,
- * reshape, broadcast and concat. Elements are copied as raw bytes, so
- * every dtype (and every NaN payload) survives bit for bit. */
+ * reshape, broadcast, concat, slice and gather. Elements are copied as raw
+ * bytes, so every dtype (and every NaN payload) survives bit for bit. */
 #include <string.h>
 
 #include "ref_internal.h"
@@ -121,5 +121,100 @@ int ml_ref_concat(const MlRefTensor *inputs, int n, int64_t axis,
              (size_t)chunk * size);
     start += chunk;
   }
+  return ML_REF_OK;
+}
+
+/* Checks slice's attributes against the shapes (the rules of
+ * SliceOp::verify), without overflow. */
+static int slice_check(const MlRefTensor *in, const int64_t *offsets,
+                       const int64_t *strides, const MlRefTensor *out) {
+  if (out->dtype != in->dtype)
+    return ML_REF_ERR_DTYPE;
+  if (out->rank != in->rank)
+    return ML_REF_ERR_SHAPE;
+  for (int d = 0; d < in->rank; d++) {
+    int64_t off = offsets[d], stride = strides[d], n = out->shape[d];
+    if (stride == 0)
+      return ML_REF_ERR_ATTR;
+    if (n == 0)
+      continue;
+    if (off < 0 || off >= in->shape[d])
+      return ML_REF_ERR_ATTR;
+    /* off + (n - 1) * stride in [0, dim): the room left in the stride's
+     * direction, divided by |stride|, bounds n - 1. */
+    int64_t room = stride > 0 ? in->shape[d] - 1 - off : off;
+    int64_t step = stride > 0 ? stride : (stride == INT64_MIN ? INT64_MAX : -stride);
+    if (n - 1 > room / step)
+      return ML_REF_ERR_ATTR;
+  }
+  return ML_REF_OK;
+}
+
+/* Walks out row-major; input dim d advances by strides[d] per step. */
+int ml_ref_slice(const MlRefTensor *in, const int64_t *offsets,
+                 const int64_t *strides, MlRefTensor *out) {
+  if (ml_ref_check(in) || ml_ref_check(out) || !offsets || !strides)
+    return ML_REF_ERR_INVALID;
+  int st = slice_check(in, offsets, strides, out);
+  if (st)
+    return st;
+  int64_t in_strides[ML_REF_MAX_RANK];
+  ml_ref_strides(in, in_strides);
+  int64_t n = ml_ref_numel(out);
+  for (int64_t i = 0; i < n; i++) {
+    int64_t rest = i, from = 0;
+    for (int d = out->rank - 1; d >= 0; d--) {
+      int64_t j = rest % out->shape[d];
+      rest /= out->shape[d];
+      from += (offsets[d] + j * strides[d]) * in_strides[d];
+    }
+    copy_elem(in, from, out, i);
+  }
+  return ML_REF_OK;
+}
+
+/* Element `i` of an I32/I64 index tensor, made a position in [0, dim):
+ * negative counts from the end, anything still outside is clamped. */
+static int64_t gather_index(const MlRefTensor *indices, int64_t i, int64_t dim) {
+  int64_t k = ml_ref_load_i(indices, i);
+  if (k < 0)
+    k += dim; /* k >= INT64_MIN, dim >= 1: no overflow */
+  return k < 0 ? 0 : k >= dim ? dim - 1 : k;
+}
+
+/* out viewed as (outer, n_idx, inner) picks in's (outer, dim, inner) rows. */
+int ml_ref_gather(const MlRefTensor *in, const MlRefTensor *indices,
+                  int64_t axis, MlRefTensor *out) {
+  if (ml_ref_check(in) || ml_ref_check(indices) || ml_ref_check(out))
+    return ML_REF_ERR_INVALID;
+  if (out->dtype != in->dtype ||
+      (indices->dtype != ML_REF_I32 && indices->dtype != ML_REF_I64))
+    return ML_REF_ERR_DTYPE;
+  if (in->rank < 1 || axis < 0 || axis >= in->rank)
+    return ML_REF_ERR_ATTR;
+  int a = (int)axis;
+  if (out->rank != in->rank - 1 + indices->rank)
+    return ML_REF_ERR_SHAPE;
+  for (int d = 0; d < out->rank; d++) {
+    int64_t want = d < a                  ? in->shape[d]
+                   : d < a + indices->rank ? indices->shape[d - a]
+                                           : in->shape[d - indices->rank + 1];
+    if (out->shape[d] != want)
+      return ML_REF_ERR_SHAPE;
+  }
+  int64_t outer = 1, inner = 1, dim = in->shape[a];
+  int64_t n_idx = ml_ref_numel(indices);
+  for (int d = 0; d < a; d++)
+    outer *= in->shape[d];
+  for (int d = a + 1; d < in->rank; d++)
+    inner *= in->shape[d];
+  if (dim == 0 && n_idx > 0)
+    return ML_REF_ERR_SHAPE; /* no position to clamp into */
+  for (int64_t p = 0; p < outer; p++)
+    for (int64_t q = 0; q < n_idx; q++) {
+      int64_t k = gather_index(indices, q, dim);
+      for (int64_t s = 0; s < inner; s++)
+        copy_elem(in, (p * dim + k) * inner + s, out, (p * n_idx + q) * inner + s);
+    }
   return ML_REF_OK;
 }

@@ -1,4 +1,5 @@
-/* ref_elementwise: mlt's binary (numpy broadcasting), unary, clamp and cast.
+/* ref_elementwise: mlt's binary (numpy broadcasting), unary, leaky_relu,
+ * clamp and cast.
  *
  * Floats are computed in double from the exactly decoded inputs and rounded
  * once into the result, which makes add/sub/mul/div/sqrt correctly rounded
@@ -118,13 +119,14 @@ static double unary_f(MlRefUnaryKind kind, double x) {
   case ML_REF_RSQRT: return 1.0 / sqrt(x);
   case ML_REF_NEG: return -x;
   case ML_REF_ABS: return fabs(x);
+  case ML_REF_ERF: return erf(x);
   }
   return NAN;
 }
 
 /* Elementwise kind(x); integers only for relu, neg and abs. */
 int ml_ref_unary(MlRefUnaryKind kind, const MlRefTensor *in, MlRefTensor *out) {
-  if (ml_ref_check(in) || ml_ref_check(out) || (unsigned)kind > ML_REF_ABS)
+  if (ml_ref_check(in) || ml_ref_check(out) || (unsigned)kind > ML_REF_ERF)
     return ML_REF_ERR_INVALID;
   bool fp = ml_ref_dtype_is_float(in->dtype);
   bool int_ok = kind == ML_REF_RELU || kind == ML_REF_NEG || kind == ML_REF_ABS;
@@ -145,6 +147,24 @@ int ml_ref_unary(MlRefUnaryKind kind, const MlRefTensor *in, MlRefTensor *out) {
     else if (kind == ML_REF_NEG || (kind == ML_REF_ABS && x < 0))
       r = 0 - r;
     ml_ref_store_i(out, i, r);
+  }
+  return ML_REF_OK;
+}
+
+/* x >= 0 ? x : alpha * x with alpha rounded to the element type first:
+ * the product of two elements is exact in double, so one rounding. */
+int ml_ref_leaky_relu(const MlRefTensor *in, double alpha, MlRefTensor *out) {
+  if (ml_ref_check(in) || ml_ref_check(out))
+    return ML_REF_ERR_INVALID;
+  if (!ml_ref_dtype_is_float(in->dtype) || out->dtype != in->dtype)
+    return ML_REF_ERR_DTYPE;
+  if (!ml_ref_same_shape(in, out))
+    return ML_REF_ERR_SHAPE;
+  double a = ml_ref_round(in->dtype, alpha);
+  int64_t n = ml_ref_numel(out);
+  for (int64_t i = 0; i < n; i++) {
+    double x = ml_ref_load_f(in, i);
+    ml_ref_store_f(out, i, x >= 0 || isnan(x) ? x : a * x);
   }
   return ML_REF_OK;
 }

@@ -1,8 +1,10 @@
-/* ref_reduce: mlt.reduce, mlt.softmax and mlt.pool2d.
+/* ref_reduce: mlt.reduce, mlt.argmax/argmin, mlt.softmax and mlt.pool2d.
  *
  * Float sums, means, products and softmax denominators accumulate in double
  * and round once into the result; float max/min propagate NaN and order
- * -0 < +0 (arith.maximumf/minimumf). Integer sum/prod wrap. */
+ * -0 < +0 (arith.maximumf/minimumf). Integer sum/prod wrap. argmax and
+ * argmin compare the elements exactly (floats as double, integers as
+ * int64) and treat NaN as the extreme, as NumPy does. */
 #include <math.h>
 
 #include "ref_internal.h"
@@ -109,6 +111,74 @@ int ml_ref_reduce(MlRefReduceKind kind, const MlRefTensor *in,
     else
       ml_ref_store_f(out, o, kind == ML_REF_REDUCE_MEAN ? acc_f / (double)count : acc_f);
   }
+  return ML_REF_OK;
+}
+
+/*===-- argmax / argmin --------------------------------------------------===*/
+
+/* Does element x replace the current best b? Strictly better, or equal
+ * with select_last; a NaN beats any number and, with select_last, an
+ * earlier NaN. */
+static bool arg_better_f(MlRefArgKind kind, bool last, double x, double b) {
+  if (isnan(b))
+    return last && isnan(x);
+  if (isnan(x))
+    return true;
+  if (x == b)
+    return last;
+  return kind == ML_REF_ARGMAX ? x > b : x < b;
+}
+
+static bool arg_better_i(MlRefArgKind kind, bool last, int64_t x, int64_t b) {
+  if (x == b)
+    return last;
+  return kind == ML_REF_ARGMAX ? x > b : x < b;
+}
+
+/* For each position off the axis, scans the axis for the best element. */
+int ml_ref_arg_reduce(MlRefArgKind kind, const MlRefTensor *in, int64_t axis,
+                      bool keepdims, bool select_last, MlRefTensor *out) {
+  if (ml_ref_check(in) || ml_ref_check(out) || (unsigned)kind > ML_REF_ARGMIN)
+    return ML_REF_ERR_INVALID;
+  if (out->dtype != ML_REF_I32 && out->dtype != ML_REF_I64)
+    return ML_REF_ERR_DTYPE;
+  if (in->rank < 1)
+    return ML_REF_ERR_SHAPE;
+  int a = ml_ref_axis(axis, in->rank);
+  if (a < 0)
+    return ML_REF_ERR_ATTR;
+  int64_t len = in->shape[a];
+  if (len == 0 || (out->dtype == ML_REF_I32 && len - 1 > INT32_MAX))
+    return ML_REF_ERR_SHAPE;
+  if (out->rank != in->rank - (keepdims ? 0 : 1))
+    return ML_REF_ERR_SHAPE;
+  for (int d = 0, o = 0; d < in->rank; d++) {
+    if (d == a && !keepdims)
+      continue;
+    if (out->shape[o++] != (d == a ? 1 : in->shape[d]))
+      return ML_REF_ERR_SHAPE;
+  }
+  /* (outer, len, inner) view around the axis; out is (outer, inner). */
+  int64_t outer = 1, inner = 1;
+  for (int d = 0; d < a; d++)
+    outer *= in->shape[d];
+  for (int d = a + 1; d < in->rank; d++)
+    inner *= in->shape[d];
+  bool fp = ml_ref_dtype_is_float(in->dtype);
+  for (int64_t p = 0; p < outer; p++)
+    for (int64_t q = 0; q < inner; q++) {
+      int64_t base = p * len * inner + q, best = 0;
+      for (int64_t k = 1; k < len; k++) {
+        int64_t i = base + k * inner, b = base + best * inner;
+        bool better = fp ? arg_better_f(kind, select_last, ml_ref_load_f(in, i),
+                                        ml_ref_load_f(in, b))
+                         : arg_better_i(kind, select_last, ml_ref_load_i(in, i),
+                                        ml_ref_load_i(in, b));
+        if (better)
+          best = k;
+      }
+      ml_ref_store_i(out, p * inner + q, (uint64_t)best);
+    }
   return ML_REF_OK;
 }
 

@@ -77,7 +77,10 @@ typedef enum {
   ML_REF_RSQRT,
   ML_REF_NEG,
   ML_REF_ABS,
+  ML_REF_ERF,
 } MlRefUnaryKind;
+
+typedef enum { ML_REF_ARGMAX = 0, ML_REF_ARGMIN = 1 } MlRefArgKind;
 
 /* Same order and values as mlt's ReduceKind, PoolKind and Layout enums. */
 typedef enum {
@@ -126,6 +129,9 @@ int ml_ref_binary(MlRefBinaryKind kind, const MlRefTensor *a,
  * integers (neg/abs wrap: abs(INT_MIN) = INT_MIN). gelu is the exact
  * x * Phi(x). */
 int ml_ref_unary(MlRefUnaryKind kind, const MlRefTensor *in, MlRefTensor *out);
+/* out = x if x >= 0 else alpha * x, alpha first rounded to the element
+ * type; floats only, same shape and dtype. NaN stays NaN, -0 stays -0. */
+int ml_ref_leaky_relu(const MlRefTensor *in, double alpha, MlRefTensor *out);
 /* out = min(max(in, lo), hi), bounds first converted to the element type
  * (floats: rounded; integers: toward zero, saturated). lo <= hi. */
 int ml_ref_clamp(const MlRefTensor *in, double lo, double hi, MlRefTensor *out);
@@ -172,6 +178,14 @@ int ml_ref_pool2d(MlRefPoolKind kind, const MlRefTensor *in, MlRefLayout layout,
                   const int64_t kernel[2], const int64_t strides[2],
                   const int64_t padding[4], MlRefTensor *out);
 
+/* The position of the maximum (ARGMAX) or minimum (ARGMIN) along `axis`
+ * (negative from the end; its size >= 1) as out's I64 or I32 elements;
+ * keepdims keeps the axis as size 1. Ties give the first position, or the
+ * last with select_last; a NaN counts as the extreme (the first NaN wins,
+ * the last with select_last), as NumPy's argmax/argmin. */
+int ml_ref_arg_reduce(MlRefArgKind kind, const MlRefTensor *in, int64_t axis,
+                      bool keepdims, bool select_last, MlRefTensor *out);
+
 /*===-- Data movement (ref_data.c) --------------------------------------===*/
 
 /* Result dim i is input dim perm[i]; perm has in->rank entries. */
@@ -184,6 +198,17 @@ int ml_ref_broadcast(const MlRefTensor *in, MlRefTensor *out);
 /* Joins the n >= 1 `inputs` along `axis` (negative from the end). */
 int ml_ref_concat(const MlRefTensor *inputs, int n, int64_t axis,
                   MlRefTensor *out);
+/* out[j...] = in[offsets + j * strides] per dim (in->rank entries each):
+ * same rank and dtype, strides nonzero (negative walks backwards), and
+ * every position read inside `in` (dims of out may be 0). */
+int ml_ref_slice(const MlRefTensor *in, const int64_t *offsets,
+                 const int64_t *strides, MlRefTensor *out);
+/* ONNX Gather: out[p..., q..., s...] = in[p..., indices[q...], s...], out
+ * shape in.shape[:axis] + indices.shape + in.shape[axis+1:], axis in
+ * [0, in->rank). Indices are I32 or I64; a negative one counts from the
+ * end (i + dim) and one still outside [0, dim) is clamped into it. */
+int ml_ref_gather(const MlRefTensor *in, const MlRefTensor *indices,
+                  int64_t axis, MlRefTensor *out);
 
 /*===-- Comparison and tolerances (ref_compare.c) -----------------------===*/
 
@@ -209,9 +234,11 @@ MlRefCompare ml_ref_compare(const MlRefTensor *expected,
 /* Which tolerance an op's output gets (docs/reference.md). */
 typedef enum {
   ML_REF_CLASS_EXACT,          /* data movement, relu neg abs max min clamp
-                                  cast, pool max, reduce max/min */
-  ML_REF_CLASS_ELEMENTWISE,    /* add sub mul div sqrt (correctly rounded) */
-  ML_REF_CLASS_TRANSCENDENTAL, /* exp log tanh sigmoid gelu pow rsqrt */
+                                  cast, pool max, reduce max/min, argmax
+                                  argmin, slice, gather */
+  ML_REF_CLASS_ELEMENTWISE,    /* add sub mul div sqrt leaky_relu
+                                  (correctly rounded) */
+  ML_REF_CLASS_TRANSCENDENTAL, /* exp log tanh sigmoid gelu erf pow rsqrt */
   ML_REF_CLASS_SOFTMAX,        /* exp + a sum over the axis (K = its size) */
   ML_REF_CLASS_REDUCTION,      /* matmul, batch_matmul, conv2d, reduce
                                   sum/mean, pool avg: sums of K terms */

@@ -1,6 +1,8 @@
-/* data: mlt ops that move elements without arithmetic — transpose and
- * reshape as copy nests over the result, and constant as a memref.global
- * (read-only, never freed). */
+/* data: mlt ops that move elements without arithmetic — transpose,
+ * reshape, concat, slice and gather as copy nests over the result, and
+ * constant as a memref.global (read-only, never freed). Gather's indices
+ * are data: each is wrapped (negative from the end) and clamped into the
+ * axis before the load, so no index reads out of bounds. */
 #include <stdio.h>
 #include <string.h>
 
@@ -73,11 +75,72 @@ static void concat(MlirOperation op, MlirValue dest) {
   }
 }
 
+/* result[j] = input[offsets + j * strides], dim by dim; a unit stride
+ * keeps the index `iv + offset` (vectorizable along the last dim). */
+static void slice(MlirOperation op, MlirValue dest) {
+  MlBuilder b = ml_builder_before(op);
+  MlirValue input = mlirOperationGetOperand(op, 0);
+  int64_t shape[8], offsets[8], strides[8];
+  intptr_t rank = ml_shape_of(dest, shape);
+  ml_attr_i64s(op, "offsets", offsets, 8);
+  ml_attr_i64s(op, "strides", strides, 8);
+  MlNest nest = ml_build_parallel_nest(&b, rank, shape);
+  const MlBuilder *ib = &nest.inner;
+  MlirValue idx[8];
+  for (intptr_t d = 0; d < rank; d++) {
+    idx[d] = nest.ivs[d];
+    if (strides[d] != 1)
+      idx[d] = ml_build_binary(ib, "arith.muli", idx[d],
+                               ml_build_index_constant(ib, strides[d]));
+    if (offsets[d] != 0)
+      idx[d] = ml_build_binary(ib, "arith.addi", idx[d],
+                               ml_build_index_constant(ib, offsets[d]));
+  }
+  MlirValue v = ml_build_load(ib, input, rank, idx);
+  ml_build_store(ib, v, dest, rank, nest.ivs);
+}
+
+/* An i32/i64 index made a position in [0, size): + size when negative,
+ * then clamped (sign-extending index_cast; all in index arithmetic). */
+static MlirValue gather_position(const MlBuilder *b, MlirValue k, int64_t size) {
+  MlirValue pos = ml_build_value_op(b, "arith.index_cast", 1, &k, mlirIndexTypeGet(b->ctx));
+  MlirValue zero = ml_build_index_constant(b, 0);
+  MlirValue wrapped = ml_build_binary(b, "arith.addi", pos, ml_build_index_constant(b, size));
+  pos = ml_build_select(b, ml_build_cmpi(b, 2 /* slt */, pos, zero), wrapped, pos);
+  pos = ml_build_binary(b, "arith.maxsi", pos, zero);
+  return ml_build_binary(b, "arith.minsi", pos, ml_build_index_constant(b, size - 1));
+}
+
+/* result[p, q, s] = input[p, position(indices[q]), s]: result dims
+ * [axis, axis + rank(indices)) walk the indices. */
+static void gather(MlirOperation op, MlirValue dest) {
+  MlBuilder b = ml_builder_before(op);
+  MlirValue input = mlirOperationGetOperand(op, 0);
+  MlirValue indices = mlirOperationGetOperand(op, 1);
+  int64_t out[8], in[8], ishape[8];
+  intptr_t orank = ml_shape_of(dest, out), rank = ml_shape_of(input, in);
+  intptr_t irank = ml_shape_of(indices, ishape);
+  int64_t axis = ml_attr_int(op, "axis");
+  MlNest nest = ml_build_parallel_nest(&b, orank, out);
+  const MlBuilder *ib = &nest.inner;
+  MlirValue k = ml_build_load(ib, indices, irank, nest.ivs + axis);
+  MlirValue idx[8];
+  for (intptr_t d = 0; d < rank; d++)
+    idx[d] = d < axis ? nest.ivs[d] : nest.ivs[d + irank - 1];
+  idx[axis] = gather_position(ib, k, in[axis]);
+  MlirValue v = ml_build_load(ib, input, rank, idx);
+  ml_build_store(ib, v, dest, orank, nest.ivs);
+}
+
 MlirLogicalResult ml_lower_data_movement(MlirOperation op, MlirValue dest) {
   if (ml_op_is(op, "transpose"))
     transpose(op, dest);
   else if (ml_op_is(op, "concat"))
     concat(op, dest);
+  else if (ml_op_is(op, "slice"))
+    slice(op, dest);
+  else if (ml_op_is(op, "gather"))
+    gather(op, dest);
   else
     reshape(op, dest);
   return mlirLogicalResultSuccess();

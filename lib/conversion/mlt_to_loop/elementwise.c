@@ -1,5 +1,5 @@
-/* elementwise: mlt's binary (broadcasting), unary, clamp, cast and
- * broadcast ops, each as one parallel loop nest over the result that loads
+/* elementwise: mlt's binary (broadcasting), unary, leaky_relu, clamp, cast
+ * and broadcast ops, each as one parallel loop nest over the result that loads
  * the operands' elements, computes with arith/math, and stores. */
 #include <float.h>
 #include <math.h>
@@ -70,12 +70,22 @@ static MlirValue unary(const MlBuilder *b, MlirOperation op, MlirValue x,
   static const struct {
     const char *mlt, *math;
   } direct[] = {{"tanh", "math.tanh"}, {"exp", "math.exp"},   {"log", "math.log"},
-                {"sqrt", "math.sqrt"}, {"rsqrt", "math.rsqrt"}};
+                {"sqrt", "math.sqrt"}, {"rsqrt", "math.rsqrt"}, {"erf", "math.erf"}};
   for (size_t k = 0; k < sizeof direct / sizeof direct[0]; k++)
     if (ml_op_is(op, direct[k].mlt))
       return ml_build_unary(b, direct[k].math, x);
   *known = false;
   return x;
+}
+
+/* x >= 0 ? x : alpha * x, alpha rounded to x's type; NaN fails the
+ * compare and stays NaN through the multiply. */
+static MlirValue leaky_relu(const MlBuilder *b, MlirOperation op, MlirValue x) {
+  MlirType t = mlirValueGetType(x);
+  MlirValue alpha = ml_build_scalar_constant(b, t, ml_attr_float(op, "alpha"));
+  MlirValue neg = ml_build_binary(b, "arith.mulf", x, alpha);
+  MlirValue pos = ml_build_cmpf(b, 3 /* oge */, x, ml_build_scalar_constant(b, t, 0));
+  return ml_build_select(b, pos, x, neg);
 }
 
 /* An f64 bound for an integer type of width `w`: truncated toward zero
@@ -177,6 +187,8 @@ MlirValue ml_elementwise_scalar(const MlBuilder *b, MlirOperation op,
     return ml_build_binary(b, binary_op(op, ml_is_float(elt)), args[0], args[1]);
   if (ml_op_is(op, "clamp"))
     return clamp(b, op, args[0]);
+  if (ml_op_is(op, "leaky_relu"))
+    return leaky_relu(b, op, args[0]);
   if (ml_op_is(op, "cast"))
     return cast(b, args[0], elt);
   if (ml_op_is(op, "broadcast"))
@@ -201,8 +213,8 @@ MlirLogicalResult ml_lower_elementwise(MlirOperation op, MlirValue dest) {
 bool ml_is_elementwise(MlirOperation op) {
   static const char *names[] = {
       "add", "sub", "mul", "div", "max", "min", "pow", "relu", "sigmoid",
-      "tanh", "gelu", "exp", "log", "sqrt", "rsqrt", "neg", "abs", "clamp",
-      "cast", "broadcast"};
+      "tanh", "gelu", "exp", "log", "sqrt", "rsqrt", "neg", "abs", "erf",
+      "leaky_relu", "clamp", "cast", "broadcast"};
   for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
     if (ml_op_is(op, names[k]))
       return true;

@@ -81,9 +81,11 @@ static MlirLogicalResult lower_op(Func *f, MlirOperation op, MlirOperation modul
       lower = ml_lower_contraction;
     if (ml_op_is(op, "conv2d"))
       lower = ml_lower_conv2d;
-    if (ml_op_is(op, "transpose") || ml_op_is(op, "reshape") || ml_op_is(op, "concat"))
+    if (ml_op_is(op, "transpose") || ml_op_is(op, "reshape") || ml_op_is(op, "concat") ||
+        ml_op_is(op, "slice") || ml_op_is(op, "gather"))
       lower = ml_lower_data_movement;
-    if (ml_op_is(op, "reduce") || ml_op_is(op, "softmax") || ml_op_is(op, "pool2d"))
+    if (ml_op_is(op, "reduce") || ml_op_is(op, "softmax") || ml_op_is(op, "pool2d") ||
+        ml_op_is(op, "argmax") || ml_op_is(op, "argmin"))
       lower = ml_lower_reduction;
     if (!lower && !ml_op_is(op, "fused"))
       return ml_refuse(op, "no loop lowering for this op");

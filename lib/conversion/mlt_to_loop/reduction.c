@@ -1,6 +1,7 @@
-/* reduction: mlt.reduce, mlt.softmax and mlt.pool2d as parallel nests over
- * the result with reduction loops (carrying the accumulator) inside; f16
- * and bf16 are computed in f32 and rounded once at the store.
+/* reduction: mlt.reduce, mlt.argmax/argmin, mlt.softmax and mlt.pool2d as
+ * parallel nests over the result with reduction loops (carrying the
+ * accumulator) inside; f16 and bf16 sums are computed in f32 and rounded
+ * once at the store.
  * Pooling reads padded positions branch-free: indices are clamped into the
  * input and out-of-range elements are replaced by the neutral value. */
 #include <math.h>
@@ -195,10 +196,66 @@ static void lower_pool(MlirOperation op, MlirValue dest) {
   ml_build_store(&nest.inner, ml_from_accumulator(&nest.inner, r, rt), dest, 4, nest.ivs);
 }
 
+/* Does element x replace the best so far? For integers a strict compare,
+ * or a non-strict one with select_last. For floats ugt/uge (ult/ule for
+ * argmin) also hold for a NaN x, so the first NaN wins; a NaN best is
+ * kept, except against a later NaN with select_last. */
+static MlirValue arg_better(const MlBuilder *b, bool max, bool last, MlirValue x,
+                            MlirValue best) {
+  if (!ml_is_float(mlirValueGetType(x))) /* sge 5, sgt 4, sle 3, slt 2 */
+    return ml_build_cmpi(b, max ? (last ? 5 : 4) : (last ? 3 : 2), x, best);
+  /* uge 10, ugt 9, ule 12, ult 11 */
+  MlirValue cmp = ml_build_cmpf(b, max ? (last ? 10 : 9) : (last ? 12 : 11), x, best);
+  MlirValue ok = ml_build_cmpf(b, 7 /* ord */, best, best);
+  if (last)
+    ok = ml_build_binary(b, "arith.ori", ok, ml_build_cmpf(b, 14 /* uno */, x, x));
+  return ml_build_binary(b, "arith.andi", cmp, ok);
+}
+
+/* argmax / argmin: per result element, the axis' first element and
+ * position 0, then a reduction loop from 1 carrying (best, position). The
+ * verifier guarantees the axis is not empty. */
+static void lower_arg_reduce(MlirOperation op, MlirValue dest) {
+  MlBuilder b = ml_builder_before(op);
+  MlirValue input = mlirOperationGetOperand(op, 0);
+  int64_t in[8], out[8];
+  intptr_t rank = ml_shape_of(input, in), orank = ml_shape_of(dest, out);
+  int64_t axis = ml_attr_int(op, "axis");
+  axis = axis < 0 ? axis + rank : axis;
+  bool keep = ml_attr_flag(op, "keepdims"), last = ml_attr_flag(op, "select_last");
+  bool max = ml_op_is(op, "argmax");
+  MlNest nest = ml_build_parallel_nest(&b, orank, out);
+  const MlBuilder *ib = &nest.inner;
+  MlirValue idx[8];
+  for (intptr_t d = 0, o = 0; d < rank; d++) {
+    if (d != axis)
+      idx[d] = nest.ivs[o++];
+    else if (keep)
+      o++;
+  }
+  MlirType it = ml_element_type(dest);
+  idx[axis] = ml_build_index_constant(ib, 0);
+  MlirValue inits[2] = {ml_build_load(ib, input, rank, idx),
+                        ml_build_int_constant(ib, it, 0)};
+  MlLoop loop = ml_build_loop_for(ib, 1, in[axis], 1, true, 2, inits);
+  const MlBuilder *lb = &loop.body;
+  idx[axis] = loop.iv;
+  MlirValue x = ml_build_load(lb, input, rank, idx);
+  MlirValue best = ml_loop_iter_arg(&loop, 0), pos = ml_loop_iter_arg(&loop, 1);
+  MlirValue better = arg_better(lb, max, last, x, best);
+  MlirValue k = ml_build_value_op(lb, "arith.index_cast", 1, &loop.iv, it);
+  MlirValue next[2] = {ml_build_select(lb, better, x, best),
+                       ml_build_select(lb, better, k, pos)};
+  ml_build_loop_yield(lb, 2, next);
+  ml_build_store(ib, mlirOperationGetResult(loop.op, 1), dest, orank, nest.ivs);
+}
+
 MlirLogicalResult ml_lower_reduction(MlirOperation op, MlirValue dest) {
   MlirValue input = mlirOperationGetOperand(op, 0);
   if (ml_op_is(op, "reduce"))
     ml_lower_reduce_of(op, op, dest, load_element, &input);
+  else if (ml_op_is(op, "argmax") || ml_op_is(op, "argmin"))
+    lower_arg_reduce(op, dest);
   else if (ml_op_is(op, "softmax"))
     lower_softmax(op, dest);
   else

@@ -9,6 +9,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace mlopt::mlt;
@@ -345,6 +346,43 @@ LogicalResult Pool2dOp::verify() {
   return checkResultShape(op, expected);
 }
 
+/// argmax / argmin: a nonempty axis, the reduced shape, an index type wide
+/// enough for the axis.
+static LogicalResult verifyArgReduce(Operation *op, Value input, int64_t axis,
+                                     bool keepdims) {
+  RankedTensorType in = tensorOf(input);
+  if (in.getRank() == 0)
+    return op->emitOpError() << "input must have rank >= 1";
+  FailureOr<int64_t> a = normalizeAxis(op, axis, in.getRank(), "axis");
+  if (failed(a))
+    return failure();
+  int64_t size = in.getDimSize(*a);
+  if (size == 0)
+    return op->emitOpError() << "axis " << *a << " of input "
+                             << shapeStr(in.getShape())
+                             << " is empty: it has no element to pick";
+  Type out = tensorOf(op->getResult(0)).getElementType();
+  if (out.isInteger(32) && size - 1 > INT32_MAX)
+    return op->emitOpError() << "axis " << *a << " has " << size
+                             << " positions, too many for an i32 result";
+  SmallVector<int64_t> expected;
+  for (auto [k, d] : llvm::enumerate(in.getShape())) {
+    if ((int64_t)k != *a)
+      expected.push_back(d);
+    else if (keepdims)
+      expected.push_back(1);
+  }
+  return checkResultShape(op, expected);
+}
+
+LogicalResult ArgmaxOp::verify() {
+  return verifyArgReduce(*this, getInput(), getAxis(), getKeepdims());
+}
+
+LogicalResult ArgminOp::verify() {
+  return verifyArgReduce(*this, getInput(), getAxis(), getKeepdims());
+}
+
 //===----------------------------------------------------------------------===//
 // Data movement
 //===----------------------------------------------------------------------===//
@@ -436,6 +474,78 @@ LogicalResult ConcatOp::verify() {
                          << *axis << " but the result has "
                          << out.getDimSize(*axis);
   return success();
+}
+
+LogicalResult SliceOp::verify() {
+  Operation *op = getOperation();
+  if (failed(checkSameElementType(op, getInput(), "input", getResult(),
+                                  "result")))
+    return failure();
+  ArrayRef<int64_t> in = tensorOf(getInput()).getShape();
+  ArrayRef<int64_t> out = tensorOf(getResult()).getShape();
+  if (out.size() != in.size())
+    return emitOpError() << "result rank " << out.size()
+                         << " differs from the input rank " << in.size();
+  ArrayRef<int64_t> offsets = getOffsets(), strides = getStrides();
+  if (offsets.size() != in.size())
+    return emitOpError() << "offsets needs " << in.size()
+                         << " values (one per dim), got " << offsets.size();
+  if (strides.size() != in.size())
+    return emitOpError() << "strides needs " << in.size()
+                         << " values (one per dim), got " << strides.size();
+  for (size_t d = 0; d < in.size(); d++) {
+    int64_t off = offsets[d], stride = strides[d], n = out[d], size = in[d];
+    if (stride == 0)
+      return emitOpError() << "stride of dim " << d << " is 0; strides must "
+                              "be nonzero, got " << shapeStr(strides);
+    if (n == 0)
+      continue; // an empty dim reads nothing
+    if (off < 0 || off >= size)
+      return emitOpError() << "dim " << d << ": offset " << off
+                           << " is outside the input dim of size " << size
+                           << " (expected 0 to " << size - 1 << ")";
+    // The last position read, offset + (n - 1) * stride, without overflow.
+    int64_t step, last;
+    bool overflow = llvm::MulOverflow(n - 1, stride, step) ||
+                    llvm::AddOverflow(off, step, last);
+    if (overflow || last < 0 || last >= size) {
+      InFlightDiagnostic diag = emitOpError()
+                                << "dim " << d << ": the last of " << n
+                                << " positions, " << off << " + " << n - 1
+                                << " * " << stride;
+      if (overflow)
+        diag << ", overflows";
+      else
+        diag << " = " << last << ", is outside the input dim of size " << size
+             << " (expected 0 to " << size - 1 << ")";
+      return diag;
+    }
+  }
+  return success();
+}
+
+LogicalResult GatherOp::verify() {
+  Operation *op = getOperation();
+  if (failed(checkSameElementType(op, getInput(), "input", getResult(),
+                                  "result")))
+    return failure();
+  RankedTensorType in = tensorOf(getInput()), idx = tensorOf(getIndices());
+  int64_t rank = in.getRank(), axis = getAxis();
+  if (rank == 0)
+    return emitOpError() << "input must have rank >= 1";
+  if (axis < 0 || axis >= rank)
+    return emitOpError() << "axis " << axis << " is out of range for rank "
+                         << rank << " (expected 0 to " << rank - 1
+                         << "; negative axes are not accepted)";
+  if (in.getDimSize(axis) == 0 && idx.getNumElements() > 0)
+    return emitOpError() << "axis " << axis << " of input "
+                         << shapeStr(in.getShape())
+                         << " is empty: no index can select from it";
+  ArrayRef<int64_t> x = in.getShape();
+  SmallVector<int64_t> expected(x.begin(), x.begin() + axis);
+  llvm::append_range(expected, idx.getShape());
+  expected.append(x.begin() + axis + 1, x.end());
+  return checkResultShape(op, expected);
 }
 
 //===----------------------------------------------------------------------===//

@@ -37,6 +37,8 @@ def Mlt_FloatElementType : AnyTypeOf<[F32, F16, BF16]>;
 def Mlt_Tensor : RankedTensorOf<[F32, F16, BF16, I8, I32, I64]>;
 def Mlt_FloatTensor : RankedTensorOf<[F32, F16, BF16]>;
 def Mlt_SignedTensor : RankedTensorOf<[F32, F16, BF16, I8, I32, I64]>;
+// Indices: gather's operand and argmax/argmin's result.
+def Mlt_IndexTensor : RankedTensorOf<[I32, I64]>;
 
 def Mlt_ReduceKind : I32EnumAttr<"ReduceKind", "reduction kind", [
     I32EnumAttrCase<"sum", 0>, I32EnumAttrCase<"max", 1>,
@@ -186,6 +188,22 @@ def Mlt_SqrtOp : Mlt_UnaryOp<"sqrt", "square root", Mlt_FloatTensor>;
 def Mlt_RsqrtOp : Mlt_UnaryOp<"rsqrt", "1 / sqrt(x)", Mlt_FloatTensor>;
 def Mlt_NegOp : Mlt_UnaryOp<"neg", "negation", Mlt_SignedTensor>;
 def Mlt_AbsOp : Mlt_UnaryOp<"abs", "absolute value", Mlt_SignedTensor>;
+def Mlt_ErfOp : Mlt_UnaryOp<"erf", "error function erf(x)", Mlt_FloatTensor>;
+
+def Mlt_LeakyReluOp : Mlt_Op<"leaky_relu", [Pure, SameOperandsAndResultType]> {
+  let summary = "elementwise x if x >= 0, else alpha * x";
+  let description = [{
+    `alpha` is given as f64 and rounded to the element type. NaN stays NaN
+    and -0 stays -0 (it is >= 0).
+
+    ```mlir
+    %y = mlt.leaky_relu %x alpha = 0.01 : tensor<4x8xf32>
+    ```
+  }];
+  let arguments = (ins Mlt_FloatTensor:$input, F64Attr:$alpha);
+  let results = (outs Mlt_FloatTensor:$result);
+  let assemblyFormat = "$input `alpha` `=` $alpha attr-dict `:` type($result)";
+}
 
 def Mlt_ClampOp : Mlt_Op<"clamp", [Pure, SameOperandsAndResultType]> {
   let summary = "elementwise min(max(x, min), max)";
@@ -286,6 +304,37 @@ def Mlt_Pool2dOp : Mlt_Op<"pool2d", [Pure]> {
   let hasVerifier = 1;
 }
 
+// argmax and argmin: the same operands, attributes and rules.
+class Mlt_ArgReduceOp<string mnemonic, string what>
+    : Mlt_Op<mnemonic, [Pure]> {
+  let summary = "index of the " # what # " along one axis";
+  let description = [{
+    The position along `axis` (negative counts from the end; its size must
+    be at least 1) of the }] # what # [{ element, as i64 or i32. With
+    `keepdims` the axis stays as size 1; without, it is removed. On ties the
+    first position wins, or the last with `select_last` (ONNX
+    `select_last_index`). A NaN counts as the }] # what # [{ (as in
+    NumPy): the first NaN wins, or the last NaN with `select_last`.
+
+    ```mlir
+    %i = mlt.}] # mnemonic # [{ %x axis = 1 keepdims : tensor<3x4xf32> -> tensor<3x1xi64>
+    %j = mlt.}] # mnemonic # [{ %x axis = 0 select_last : tensor<3x4xf32> -> tensor<4xi32>
+    ```
+  }];
+  let arguments = (ins Mlt_Tensor:$input, I64Attr:$axis, UnitAttr:$keepdims,
+                       UnitAttr:$select_last);
+  let results = (outs Mlt_IndexTensor:$result);
+  let assemblyFormat = [{
+    $input `axis` `=` $axis (`keepdims` $keepdims^)?
+    (`select_last` $select_last^)? attr-dict `:` type($input) `->`
+    type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Mlt_ArgmaxOp : Mlt_ArgReduceOp<"argmax", "maximum">;
+def Mlt_ArgminOp : Mlt_ArgReduceOp<"argmin", "minimum">;
+
 //===----------------------------------------------------------------------===//
 // Data movement
 //===----------------------------------------------------------------------===//
@@ -345,6 +394,56 @@ def Mlt_ConcatOp : Mlt_Op<"concat", [Pure]> {
   let results = (outs Mlt_Tensor:$result);
   let assemblyFormat = [{
     $inputs `axis` `=` $axis attr-dict `:` type($inputs) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Mlt_SliceOp : Mlt_Op<"slice", [Pure]> {
+  let summary = "strided window: result[j] = input[offsets + j * strides]";
+  let description = [{
+    One offset and one nonzero stride per dim; a negative stride walks the
+    input backwards. Result dim `i` has the result type's size `n_i` and
+    reads input positions `offsets[i] + j * strides[i]` for `j` in
+    `[0, n_i)`, all of which must lie inside the input (checked when
+    `n_i > 0`; `n_i = 0` gives an empty dim). Same rank and element type as
+    the input.
+
+    ```mlir
+    %y = mlt.slice %x offsets = [1, 7] strides = [2, -3] : tensor<5x8xf32> -> tensor<2x3xf32>
+    ```
+  }];
+  let arguments = (ins Mlt_Tensor:$input, DenseI64ArrayAttr:$offsets,
+                       DenseI64ArrayAttr:$strides);
+  let results = (outs Mlt_Tensor:$result);
+  let assemblyFormat = [{
+    $input `offsets` `=` $offsets `strides` `=` $strides attr-dict `:`
+    type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Mlt_GatherOp : Mlt_Op<"gather", [Pure]> {
+  let summary = "picks slices along an axis by index (ONNX Gather)";
+  let description = [{
+    `result[p..., q..., s...] = input[p..., indices[q...], s...]` where
+    `p` runs over the dims before `axis` and `s` over those after it: the
+    result shape is `input.shape[:axis] + indices.shape +
+    input.shape[axis+1:]`. `axis` is in `[0, rank)` (no negative axes).
+    Indices are i32 or i64; a negative index counts from the end
+    (`i + dim`), and an index still outside `[0, dim)` is clamped into it
+    (never read out of bounds), so the axis must not be empty unless
+    `indices` is.
+
+    ```mlir
+    %y = mlt.gather %x, %idx axis = 0 : tensor<5x4xf32>, tensor<3xi64> -> tensor<3x4xf32>
+    ```
+  }];
+  let arguments = (ins Mlt_Tensor:$input, Mlt_IndexTensor:$indices,
+                       I64Attr:$axis);
+  let results = (outs Mlt_Tensor:$result);
+  let assemblyFormat = [{
+    $input `,` $indices `axis` `=` $axis attr-dict `:` type($input) `,`
+    type($indices) `->` type($result)
   }];
   let hasVerifier = 1;
 }

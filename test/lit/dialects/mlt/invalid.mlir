@@ -543,3 +543,187 @@ func.func @yield_outside(%a: tensor<4xf32>) {
   // expected-error @+1 {{'mlt.yield' op expects parent op 'mlt.fused'}}
   mlt.yield %a : tensor<4xf32>
 }
+
+// -----
+
+func.func @erf_int(%a: tensor<4xi32>) {
+  // expected-error @+1 {{'mlt.erf' op operand #0 must be ranked tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi32>'}}
+  %0 = mlt.erf %a : tensor<4xi32>
+  return
+}
+
+// -----
+
+func.func @leaky_relu_int(%a: tensor<4xi8>) {
+  // expected-error @+1 {{'mlt.leaky_relu' op operand #0 must be ranked tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi8>'}}
+  %0 = mlt.leaky_relu %a alpha = 0.1 : tensor<4xi8>
+  return
+}
+
+// -----
+
+func.func @argmax_rank0(%a: tensor<f32>) {
+  // expected-error @+1 {{'mlt.argmax' op input must have rank >= 1}}
+  %0 = mlt.argmax %a axis = 0 : tensor<f32> -> tensor<i64>
+  return
+}
+
+// -----
+
+func.func @argmax_axis(%a: tensor<3x4xf32>) {
+  // expected-error @+1 {{'mlt.argmax' op axis 2 is out of range for rank 2 (expected -2 to 1)}}
+  %0 = mlt.argmax %a axis = 2 : tensor<3x4xf32> -> tensor<3xi64>
+  return
+}
+
+// -----
+
+func.func @argmax_empty_axis(%a: tensor<3x0xf32>) {
+  // expected-error @+1 {{'mlt.argmax' op axis 1 of input [3, 0] is empty: it has no element to pick}}
+  %0 = mlt.argmax %a axis = -1 : tensor<3x0xf32> -> tensor<3xi64>
+  return
+}
+
+// -----
+
+func.func @argmax_i32_too_small(%a: tensor<2147483649xi8>) {
+  // expected-error @+1 {{'mlt.argmax' op axis 0 has 2147483649 positions, too many for an i32 result}}
+  %0 = mlt.argmax %a axis = 0 : tensor<2147483649xi8> -> tensor<i32>
+  return
+}
+
+// -----
+
+func.func @argmax_result_shape(%a: tensor<3x4xf32>) {
+  // expected-error @+1 {{'mlt.argmax' op result shape [3] does not match the expected [3, 1]}}
+  %0 = mlt.argmax %a axis = 1 keepdims : tensor<3x4xf32> -> tensor<3xi64>
+  return
+}
+
+// -----
+
+func.func @argmin_result_shape(%a: tensor<3x4xi8>) {
+  // expected-error @+1 {{'mlt.argmin' op result shape [3, 1] does not match the expected [4]}}
+  %0 = mlt.argmin %a axis = 0 select_last : tensor<3x4xi8> -> tensor<3x1xi32>
+  return
+}
+
+// -----
+
+func.func @argmin_result_type(%a: tensor<3x4xf32>) {
+  // expected-error @+1 {{'mlt.argmin' op result #0 must be ranked tensor of 32-bit signless integer or 64-bit signless integer values, but got 'tensor<3xf32>'}}
+  %0 = mlt.argmin %a axis = 1 : tensor<3x4xf32> -> tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @slice_element_type(%a: tensor<5x8xf32>) {
+  // expected-error @+1 {{'mlt.slice' op input element type 'f32' differs from result element type 'f16'}}
+  %0 = mlt.slice %a offsets = [0, 0] strides = [1, 1] : tensor<5x8xf32> -> tensor<5x8xf16>
+  return
+}
+
+// -----
+
+func.func @slice_rank(%a: tensor<5x8xf32>) {
+  // expected-error @+1 {{'mlt.slice' op result rank 1 differs from the input rank 2}}
+  %0 = mlt.slice %a offsets = [0, 0] strides = [1, 1] : tensor<5x8xf32> -> tensor<5xf32>
+  return
+}
+
+// -----
+
+func.func @slice_offsets_count(%a: tensor<5x8xf32>) {
+  // expected-error @+1 {{'mlt.slice' op offsets needs 2 values (one per dim), got 1}}
+  %0 = mlt.slice %a offsets = [0] strides = [1, 1] : tensor<5x8xf32> -> tensor<5x8xf32>
+  return
+}
+
+// -----
+
+func.func @slice_strides_count(%a: tensor<5x8xf32>) {
+  // expected-error @+1 {{'mlt.slice' op strides needs 2 values (one per dim), got 3}}
+  %0 = mlt.slice %a offsets = [0, 0] strides = [1, 1, 1] : tensor<5x8xf32> -> tensor<5x8xf32>
+  return
+}
+
+// -----
+
+func.func @slice_zero_stride(%a: tensor<5x8xf32>) {
+  // expected-error @+1 {{'mlt.slice' op stride of dim 1 is 0; strides must be nonzero, got [1, 0]}}
+  %0 = mlt.slice %a offsets = [0, 0] strides = [1, 0] : tensor<5x8xf32> -> tensor<5x1xf32>
+  return
+}
+
+// -----
+
+func.func @slice_offset(%a: tensor<5x8xf32>) {
+  // expected-error @+1 {{'mlt.slice' op dim 0: offset 5 is outside the input dim of size 5 (expected 0 to 4)}}
+  %0 = mlt.slice %a offsets = [5, 0] strides = [1, 1] : tensor<5x8xf32> -> tensor<1x8xf32>
+  return
+}
+
+// -----
+
+func.func @slice_last(%a: tensor<5x8xf32>) {
+  // expected-error @+1 {{'mlt.slice' op dim 1: the last of 3 positions, 2 + 2 * -2 = -2, is outside the input dim of size 8 (expected 0 to 7)}}
+  %0 = mlt.slice %a offsets = [0, 2] strides = [1, -2] : tensor<5x8xf32> -> tensor<5x3xf32>
+  return
+}
+
+// -----
+
+func.func @slice_overflow(%a: tensor<5x8xf32>) {
+  // expected-error @+1 {{'mlt.slice' op dim 0: the last of 3 positions, 1 + 2 * 9223372036854775807, overflows}}
+  %0 = mlt.slice %a offsets = [1, 0] strides = [9223372036854775807, 1] : tensor<5x8xf32> -> tensor<3x8xf32>
+  return
+}
+
+// -----
+
+func.func @gather_element_type(%a: tensor<5x4xf32>, %i: tensor<3xi64>) {
+  // expected-error @+1 {{'mlt.gather' op input element type 'f32' differs from result element type 'i32'}}
+  %0 = mlt.gather %a, %i axis = 0 : tensor<5x4xf32>, tensor<3xi64> -> tensor<3x4xi32>
+  return
+}
+
+// -----
+
+func.func @gather_rank0(%a: tensor<f32>, %i: tensor<3xi64>) {
+  // expected-error @+1 {{'mlt.gather' op input must have rank >= 1}}
+  %0 = mlt.gather %a, %i axis = 0 : tensor<f32>, tensor<3xi64> -> tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @gather_negative_axis(%a: tensor<5x4xf32>, %i: tensor<3xi64>) {
+  // expected-error @+1 {{'mlt.gather' op axis -1 is out of range for rank 2 (expected 0 to 1; negative axes are not accepted)}}
+  %0 = mlt.gather %a, %i axis = -1 : tensor<5x4xf32>, tensor<3xi64> -> tensor<5x3xf32>
+  return
+}
+
+// -----
+
+func.func @gather_empty_axis(%a: tensor<0x4xf32>, %i: tensor<3xi32>) {
+  // expected-error @+1 {{'mlt.gather' op axis 0 of input [0, 4] is empty: no index can select from it}}
+  %0 = mlt.gather %a, %i axis = 0 : tensor<0x4xf32>, tensor<3xi32> -> tensor<3x4xf32>
+  return
+}
+
+// -----
+
+func.func @gather_result_shape(%a: tensor<5x4xf32>, %i: tensor<2x3xi64>) {
+  // expected-error @+1 {{'mlt.gather' op result shape [5, 6] does not match the expected [5, 2, 3]}}
+  %0 = mlt.gather %a, %i axis = 1 : tensor<5x4xf32>, tensor<2x3xi64> -> tensor<5x6xf32>
+  return
+}
+
+// -----
+
+func.func @gather_index_type(%a: tensor<5x4xf32>, %i: tensor<3xi8>) {
+  // expected-error @+1 {{'mlt.gather' op operand #1 must be ranked tensor of 32-bit signless integer or 64-bit signless integer values, but got 'tensor<3xi8>'}}
+  %0 = mlt.gather %a, %i axis = 0 : tensor<5x4xf32>, tensor<3xi8> -> tensor<3x4xf32>
+  return
+}

@@ -68,6 +68,10 @@ func.func @binary(%a: tensor<4x1xf32>, %b: tensor<8xf32>, %c: tensor<4x8xf32>,
 // CHECK: mlt.abs %{{.*}} : tensor<4x8xf32>
 // CHECK: mlt.clamp %{{.*}} min = 0.000000e+00 max = 6.000000e+00 : tensor<4x8xf32>
 // CHECK: mlt.cast %{{.*}} : tensor<4x8xf32> -> tensor<4x8xi8>
+// CHECK: mlt.erf %{{.*}} : tensor<4x8xf32>
+// CHECK: mlt.erf %{{.*}} : tensor<4x8xbf16>
+// CHECK: mlt.leaky_relu %{{.*}} alpha = 1.000000e-02 : tensor<4x8xf32>
+// CHECK: mlt.leaky_relu %{{.*}} alpha = -2.500000e+00 : tensor<4x8xf16>
 func.func @unary(%x: tensor<4x8xf32>, %q: tensor<4x8xi8>, %h: tensor<4x8xf16>,
                  %b: tensor<4x8xbf16>, %i: tensor<4x8xi32>) {
   %0 = mlt.relu %x : tensor<4x8xf32>
@@ -83,6 +87,10 @@ func.func @unary(%x: tensor<4x8xf32>, %q: tensor<4x8xi8>, %h: tensor<4x8xf16>,
   %10 = mlt.abs %x : tensor<4x8xf32>
   %11 = mlt.clamp %x min = 0.0 max = 6.0 : tensor<4x8xf32>
   %12 = mlt.cast %x : tensor<4x8xf32> -> tensor<4x8xi8>
+  %13 = mlt.erf %x : tensor<4x8xf32>
+  %14 = mlt.erf %b : tensor<4x8xbf16>
+  %15 = mlt.leaky_relu %x alpha = 0.01 : tensor<4x8xf32>
+  %16 = mlt.leaky_relu %h alpha = -2.5 : tensor<4x8xf16>
   return
 }
 
@@ -96,6 +104,10 @@ func.func @unary(%x: tensor<4x8xf32>, %q: tensor<4x8xi8>, %h: tensor<4x8xf16>,
 // CHECK: mlt.reduce prod %{{.*}} axes = [1] : tensor<4x8xi32> -> tensor<4xi32>
 // CHECK: mlt.pool2d max %{{.*}} layout = nchw kernel = [2, 2] strides = [2, 2] padding = [0, 0, 0, 0] : tensor<1x16x8x8xf32> -> tensor<1x16x4x4xf32>
 // CHECK: mlt.pool2d avg %{{.*}} layout = nhwc kernel = [3, 3] strides = [1, 1] padding = [1, 1, 1, 1] : tensor<2x5x5x3xf32> -> tensor<2x5x5x3xf32>
+// CHECK: mlt.argmax %{{.*}} axis = 1 keepdims : tensor<4x8xf32> -> tensor<4x1xi64>
+// CHECK: mlt.argmax %{{.*}} axis = -1 select_last : tensor<2x3x5xf32> -> tensor<2x3xi32>
+// CHECK: mlt.argmin %{{.*}} axis = 0 : tensor<4x8xi32> -> tensor<8xi64>
+// CHECK: mlt.argmin %{{.*}} axis = 1 keepdims select_last : tensor<2x3x5xf32> -> tensor<2x1x5xi32>
 func.func @reductions(%x: tensor<4x8xf32>, %y: tensor<2x3x5xf32>,
                       %i: tensor<4x8xi32>, %img: tensor<1x16x8x8xf32>,
                       %hwc: tensor<2x5x5x3xf32>) {
@@ -110,6 +122,10 @@ func.func @reductions(%x: tensor<4x8xf32>, %y: tensor<2x3x5xf32>,
          padding = [0, 0, 0, 0] : tensor<1x16x8x8xf32> -> tensor<1x16x4x4xf32>
   %8 = mlt.pool2d avg %hwc layout = nhwc kernel = [3, 3] strides = [1, 1]
          padding = [1, 1, 1, 1] : tensor<2x5x5x3xf32> -> tensor<2x5x5x3xf32>
+  %9 = mlt.argmax %x axis = 1 keepdims : tensor<4x8xf32> -> tensor<4x1xi64>
+  %10 = mlt.argmax %y axis = -1 select_last : tensor<2x3x5xf32> -> tensor<2x3xi32>
+  %11 = mlt.argmin %i axis = 0 : tensor<4x8xi32> -> tensor<8xi64>
+  %12 = mlt.argmin %y axis = 1 keepdims select_last : tensor<2x3x5xf32> -> tensor<2x1x5xi32>
   return
 }
 
@@ -123,9 +139,17 @@ func.func @reductions(%x: tensor<4x8xf32>, %y: tensor<2x3x5xf32>,
 // CHECK: mlt.concat %{{.*}} axis = -1 : tensor<4x8xf32> -> tensor<4x8xf32>
 // CHECK: mlt.constant dense<{{\[\[}}1.000000e+00, 2.000000e+00], [3.000000e+00, 4.000000e+00]]> : tensor<2x2xf32>
 // CHECK: mlt.constant dense<7> : tensor<3xi32>
+// CHECK: mlt.slice %{{.*}} offsets = [1, 7] strides = [2, -3] : tensor<4x8xf32> -> tensor<2x3xf32>
+// CHECK: mlt.slice %{{.*}} offsets = [0, 2, 4] strides = [1, 1, -1] : tensor<2x3x5xi8> -> tensor<2x0x5xi8>
+// CHECK: mlt.slice %{{.*}} offsets = [] strides = [] : tensor<f32> -> tensor<f32>
+// CHECK: mlt.gather %{{.*}}, %{{.*}} axis = 0 : tensor<4x8xf32>, tensor<3xi64> -> tensor<3x8xf32>
+// CHECK: mlt.gather %{{.*}}, %{{.*}} axis = 2 : tensor<2x3x5xi8>, tensor<2x2xi32> -> tensor<2x3x2x2xi8>
+// CHECK: mlt.gather %{{.*}}, %{{.*}} axis = 1 : tensor<4x8xf32>, tensor<i64> -> tensor<4xf32>
 func.func @data_movement(%x: tensor<4x8xf32>, %q: tensor<2x3x5xi8>,
                          %r: tensor<1x8xf32>, %a: tensor<2x8xf32>,
-                         %b: tensor<3x8xf32>) {
+                         %b: tensor<3x8xf32>, %s: tensor<f32>,
+                         %idx: tensor<3xi64>, %idx2: tensor<2x2xi32>,
+                         %idx0: tensor<i64>) {
   %0 = mlt.transpose %x perm = [1, 0] : tensor<4x8xf32> -> tensor<8x4xf32>
   %1 = mlt.transpose %q perm = [0, 2, 1] : tensor<2x3x5xi8> -> tensor<2x5x3xi8>
   %2 = mlt.reshape %x : tensor<4x8xf32> -> tensor<2x16xf32>
@@ -135,6 +159,12 @@ func.func @data_movement(%x: tensor<4x8xf32>, %q: tensor<2x3x5xi8>,
   %6 = mlt.concat %x axis = -1 : tensor<4x8xf32> -> tensor<4x8xf32>
   %7 = mlt.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
   %8 = mlt.constant dense<7> : tensor<3xi32>
+  %9 = mlt.slice %x offsets = [1, 7] strides = [2, -3] : tensor<4x8xf32> -> tensor<2x3xf32>
+  %10 = mlt.slice %q offsets = [0, 2, 4] strides = [1, 1, -1] : tensor<2x3x5xi8> -> tensor<2x0x5xi8>
+  %11 = mlt.slice %s offsets = [] strides = [] : tensor<f32> -> tensor<f32>
+  %12 = mlt.gather %x, %idx axis = 0 : tensor<4x8xf32>, tensor<3xi64> -> tensor<3x8xf32>
+  %13 = mlt.gather %q, %idx2 axis = 2 : tensor<2x3x5xi8>, tensor<2x2xi32> -> tensor<2x3x2x2xi8>
+  %14 = mlt.gather %x, %idx0 axis = 1 : tensor<4x8xf32>, tensor<i64> -> tensor<4xf32>
   return
 }
 

@@ -39,6 +39,23 @@ func.func @cast_chain(%x: tensor<7x7xf16>, %y: tensor<7x7xf32>) -> tensor<7x7xf3
   %q = mlt.sqrt %a : tensor<7x7xf32>
   return %q : tensor<7x7xf32>
 }
+//--- erf_gelu.mlir
+// GELU as ONNX exports it (Div, Erf, Add, Mul, Mul), then a LeakyRelu: all
+// elementwise, so the whole chain is the matmul's epilogue.
+func.func @erf_gelu(%x: tensor<33x127xf32>, %w: tensor<127x7xf32>, %b: tensor<7xf32>) -> tensor<33x7xf32> {
+  %r2 = mlt.constant dense<1.41421354> : tensor<f32>
+  %one = mlt.constant dense<1.0> : tensor<f32>
+  %half = mlt.constant dense<0.5> : tensor<f32>
+  %h = mlt.matmul %x, %w : tensor<33x127xf32>, tensor<127x7xf32> -> tensor<33x7xf32>
+  %hb = mlt.add %h, %b : tensor<33x7xf32>, tensor<7xf32> -> tensor<33x7xf32>
+  %s = mlt.div %hb, %r2 : tensor<33x7xf32>, tensor<f32> -> tensor<33x7xf32>
+  %e = mlt.erf %s : tensor<33x7xf32>
+  %e1 = mlt.add %e, %one : tensor<33x7xf32>, tensor<f32> -> tensor<33x7xf32>
+  %g = mlt.mul %hb, %e1 : tensor<33x7xf32>, tensor<33x7xf32> -> tensor<33x7xf32>
+  %g2 = mlt.mul %g, %half : tensor<33x7xf32>, tensor<f32> -> tensor<33x7xf32>
+  %y = mlt.leaky_relu %g2 alpha = 0.1 : tensor<33x7xf32>
+  return %y : tensor<33x7xf32>
+}
 //--- softmax_rows.mlir
 func.func @softmax_rows(%x: tensor<33x1000xf32>) -> tensor<33x1000xf32> {
   %m = mlt.reduce max %x axes = [1] keepdims : tensor<33x1000xf32> -> tensor<33x1xf32>

@@ -166,6 +166,22 @@ func.func @f16_tanh(%x: tensor<11xf16>) -> tensor<11xf16> {
   %0 = mlt.tanh %x : tensor<11xf16>
   return %0 : tensor<11xf16>
 }
+//--- erf.mlir
+func.func @erf(%x: tensor<3x37xf32>, %h: tensor<11xf16>) -> (tensor<3x37xf32>, tensor<11xf16>) {
+  %0 = mlt.erf %x : tensor<3x37xf32>
+  %1 = mlt.erf %h : tensor<11xf16>
+  return %0, %1 : tensor<3x37xf32>, tensor<11xf16>
+}
+//--- leaky_relu.mlir
+// The second result is a matmul epilogue under --fuse (as relu).
+func.func @leaky_relu(%x: tensor<7x33xf32>, %h: tensor<13xf16>, %a: tensor<5x3xf32>, %w: tensor<3x1xf32>)
+    -> (tensor<7x33xf32>, tensor<13xf16>, tensor<5x1xf32>) {
+  %0 = mlt.leaky_relu %x alpha = 0.01 : tensor<7x33xf32>
+  %1 = mlt.leaky_relu %h alpha = 0.3 : tensor<13xf16>
+  %m = mlt.matmul %a, %w : tensor<5x3xf32>, tensor<3x1xf32> -> tensor<5x1xf32>
+  %2 = mlt.leaky_relu %m alpha = -1.5 : tensor<5x1xf32>
+  return %0, %1, %2 : tensor<7x33xf32>, tensor<13xf16>, tensor<5x1xf32>
+}
 //--- clamp.mlir
 func.func @clamp(%x: tensor<7x5xf32>, %i: tensor<9xi32>) -> (tensor<7x5xf32>, tensor<9xi32>) {
   %0 = mlt.clamp %x min = -0.25 max = 0.5 : tensor<7x5xf32>
@@ -207,6 +223,34 @@ func.func @reduce_all(%x: tensor<1x13xf32>, %i: tensor<5x3xi32>) -> (tensor<f32>
   %1 = mlt.reduce sum %i axes = [0] : tensor<5x3xi32> -> tensor<3xi32>
   return %0, %1 : tensor<f32>, tensor<3xi32>
 }
+//--- argmax.mlir
+// Integer inputs in [-8, 8) tie often: first and last positions differ.
+func.func @argmax(%x: tensor<7x13xf32>, %i: tensor<5x37xi32>)
+    -> (tensor<7x1xi64>, tensor<13xi32>, tensor<1x37xi64>, tensor<5xi32>) {
+  %0 = mlt.argmax %x axis = 1 keepdims : tensor<7x13xf32> -> tensor<7x1xi64>
+  %1 = mlt.argmax %x axis = 0 : tensor<7x13xf32> -> tensor<13xi32>
+  %2 = mlt.argmax %i axis = 0 keepdims select_last : tensor<5x37xi32> -> tensor<1x37xi64>
+  %3 = mlt.argmax %i axis = -1 : tensor<5x37xi32> -> tensor<5xi32>
+  return %0, %1, %2, %3 : tensor<7x1xi64>, tensor<13xi32>, tensor<1x37xi64>, tensor<5xi32>
+}
+//--- argmin.mlir
+// Float ties (integers cast to f32) and NaNs (min with a constant holding
+// NaN: row 0 has none, row 1 one, row 2 two): the first NaN wins, the last
+// with select_last. Every op on the way is exact, so positions are too.
+func.func @argmin(%x: tensor<3x7xf32>, %i: tensor<31x2xi32>)
+    -> (tensor<3xi64>, tensor<3x1xi32>, tensor<3xi64>, tensor<1x2xi64>, tensor<2xi64>) {
+  %c = mlt.constant dense<[[0x7F800000, 0x7F800000, 0x7F800000, 0x7F800000, 0x7F800000, 0x7F800000, 0x7F800000],
+                           [0x7F800000, 0x7F800000, 0x7FC00000, 0x7F800000, 0x7F800000, 0x7F800000, 0x7F800000],
+                           [0x7F800000, 0x7FC00000, 0x7F800000, 0x7F800000, 0x7F800000, 0x7FC00000, 0x7F800000]]> : tensor<3x7xf32>
+  %m = mlt.min %x, %c : tensor<3x7xf32>, tensor<3x7xf32> -> tensor<3x7xf32>
+  %0 = mlt.argmin %m axis = 1 : tensor<3x7xf32> -> tensor<3xi64>
+  %1 = mlt.argmin %m axis = 1 keepdims select_last : tensor<3x7xf32> -> tensor<3x1xi32>
+  %2 = mlt.argmax %m axis = -1 select_last : tensor<3x7xf32> -> tensor<3xi64>
+  %f = mlt.cast %i : tensor<31x2xi32> -> tensor<31x2xf32>
+  %3 = mlt.argmin %f axis = 0 keepdims : tensor<31x2xf32> -> tensor<1x2xi64>
+  %4 = mlt.argmin %f axis = 0 select_last : tensor<31x2xf32> -> tensor<2xi64>
+  return %0, %1, %2, %3, %4 : tensor<3xi64>, tensor<3x1xi32>, tensor<3xi64>, tensor<1x2xi64>, tensor<2xi64>
+}
 //--- pool2d.mlir
 func.func @pool2d(%x: tensor<1x2x5x7xf32>, %h: tensor<2x7x5x3xf32>)
     -> (tensor<1x2x3x4xf32>, tensor<1x2x2x3xf32>, tensor<2x7x5x3xf32>) {
@@ -236,6 +280,27 @@ func.func @broadcast(%x: tensor<7x1xf32>) -> tensor<3x7x11xf32> {
 func.func @concat(%a: tensor<2x3xf32>, %b: tensor<2x1xf32>, %c: tensor<2x5xf32>) -> tensor<2x9xf32> {
   %0 = mlt.concat %a, %b, %c axis = -1 : tensor<2x3xf32>, tensor<2x1xf32>, tensor<2x5xf32> -> tensor<2x9xf32>
   return %0 : tensor<2x9xf32>
+}
+//--- slice.mlir
+// Strided, reversed (negative strides), unit-stride, and empty (a 0 dim).
+func.func @slice(%x: tensor<5x8xf32>, %y: tensor<1x37x3xi32>)
+    -> (tensor<2x3xf32>, tensor<1x37x3xi32>, tensor<3x33xi32>, tensor<1x0x3xi32>) {
+  %0 = mlt.slice %x offsets = [1, 7] strides = [2, -3] : tensor<5x8xf32> -> tensor<2x3xf32>
+  %1 = mlt.slice %y offsets = [0, 36, 2] strides = [1, -1, -1] : tensor<1x37x3xi32> -> tensor<1x37x3xi32>
+  %t = mlt.reshape %y : tensor<1x37x3xi32> -> tensor<3x37xi32>
+  %2 = mlt.slice %t offsets = [0, 3] strides = [1, 1] : tensor<3x37xi32> -> tensor<3x33xi32>
+  %3 = mlt.slice %y offsets = [0, 40, 0] strides = [1, 1, 1] : tensor<1x37x3xi32> -> tensor<1x0x3xi32>
+  return %0, %1, %2, %3 : tensor<2x3xf32>, tensor<1x37x3xi32>, tensor<3x33xi32>, tensor<1x0x3xi32>
+}
+//--- gather.mlir
+// Indices in [-8, 8): negative ones count from the end, and those still
+// outside the axis (|i| >= 5 on a dim of 5) are clamped into it.
+func.func @gather(%x: tensor<5x33xf32>, %i: tensor<7xi64>, %j: tensor<2x3xi32>, %s: tensor<i64>)
+    -> (tensor<7x33xf32>, tensor<5x2x3xf32>, tensor<33xf32>) {
+  %0 = mlt.gather %x, %i axis = 0 : tensor<5x33xf32>, tensor<7xi64> -> tensor<7x33xf32>
+  %1 = mlt.gather %x, %j axis = 1 : tensor<5x33xf32>, tensor<2x3xi32> -> tensor<5x2x3xf32>
+  %2 = mlt.gather %x, %s axis = 0 : tensor<5x33xf32>, tensor<i64> -> tensor<33xf32>
+  return %0, %1, %2 : tensor<7x33xf32>, tensor<5x2x3xf32>, tensor<33xf32>
 }
 //--- constant.mlir
 func.func @constant(%x: tensor<2x3xf32>) -> (tensor<2x3xf32>, tensor<3xi32>) {
