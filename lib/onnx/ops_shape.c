@@ -271,9 +271,8 @@ static MlirLogicalResult import_slice(MlImporter *im, const Onnx__NodeProto *n) 
     s = s < lo + (step < 0) ? lo + (step < 0) : s > hi ? hi : s;
     e = e < lo ? lo : e > hi ? hi : e;
     int64_t size = step > 0 ? (e - s + step - 1) / step : (s - e - step - 1) / -step;
-    if (size <= 0)
-      return ml_onnx_error(im, "unsupported empty slice of axis %lld",
-                           (long long)a);
+    if (size <= 0) /* an empty result dim */
+      size = 0, s = 0;
     off[a] = s, st[a] = step, out[a] = size;
   }
   ml_onnx_define(im, 0, ml_build_mlt_slice(&im->b, x, off, st,
@@ -316,14 +315,12 @@ static MlirLogicalResult import_split(MlImporter *im, const Onnx__NodeProto *n) 
   }
   int64_t at = 0;
   for (intptr_t i = 0; i < outs && mlirLogicalResultIsSuccess(res); i++) {
-    if (sizes[i] == 0)
-      res = ml_onnx_error(im, "unsupported empty output %ld (zero-size "
-                              "tensors)", (long)i);
-    else if (sizes[i] < 0 || at + sizes[i] > d[axis])
-      res = ml_onnx_error(im, "split sizes must be positive and add up to "
+    if (sizes[i] < 0 || at + sizes[i] > d[axis])
+      res = ml_onnx_error(im, "split sizes must not be negative and must add up to "
                               "%lld", (long long)d[axis]);
     else
-      ml_onnx_define(im, i, slice_axis(im, x, axis, at, sizes[i], 1));
+      ml_onnx_define(im, i, slice_axis(im, x, axis, sizes[i] ? at : 0,
+                                        sizes[i], 1));
     at += sizes[i];
   }
   if (mlirLogicalResultIsSuccess(res) && at != d[axis])
@@ -429,9 +426,8 @@ static MlirLogicalResult import_constant_of_shape(MlImporter *im,
   intptr_t r;
   TRY(ml_onnx_const_ints(im, 0, dims, ML_ONNX_MAX_RANK, &r));
   for (intptr_t i = 0; i < r; i++)
-    if (dims[i] <= 0)
-      return ml_onnx_error(im, "unsupported dim %lld (zero-size tensors)",
-                           (long long)dims[i]);
+    if (dims[i] < 0)
+      return ml_onnx_error(im, "dim %lld is negative", (long long)dims[i]);
   MlOnnxTensor *fill = NULL;
   const Onnx__AttributeProto *a = ml_onnx_attr(n, "value");
   if (a && a->t)
