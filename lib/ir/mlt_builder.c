@@ -8,6 +8,10 @@ MlirType ml_tensor_type(MlirType elt, intptr_t rank, const int64_t *dims) {
   return mlirRankedTensorTypeGet(rank, dims, elt, mlirAttributeGetNull());
 }
 
+MlirType ml_element_type(MlirValue v) {
+  return mlirShapedTypeGetElementType(mlirValueGetType(v));
+}
+
 /* A named attribute `name` = `attr`. */
 static MlirNamedAttribute named(MlirContext ctx, const char *name,
                                 MlirAttribute attr) {

@@ -15,6 +15,8 @@ enum { ML_POOL_MAX, ML_POOL_AVG };
 
 /* A ranked tensor type of `rank` dims and element type `elt`. */
 MlirType ml_tensor_type(MlirType elt, intptr_t rank, const int64_t *dims);
+/* The element type of shaped value v. */
+MlirType ml_element_type(MlirValue v);
 
 /* Elementwise: `name` is "mlt.relu", "mlt.exp", ... (result type = x's) or
  * "mlt.add", "mlt.max", ... (result type given: the broadcast shape). */

@@ -241,7 +241,7 @@ static MlirLogicalResult check_output(MlImporter *im,
     return mlirLogicalResultSuccess();
   const Onnx__TypeProto__Tensor *tt = tp->tensor_type;
   MlirType elt = ml_onnx_element_type(im->ctx, tt->elem_type);
-  if (tt->has_elem_type && !mlirTypeEqual(elt, ml_elt(v)))
+  if (tt->has_elem_type && !mlirTypeEqual(elt, ml_element_type(v)))
     return ml_onnx_error(im, "graph output '%s': unsupported element type %s",
                          vi->name, ml_onnx_dtype_name(tt->elem_type));
   if (!tt->shape)

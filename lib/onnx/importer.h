@@ -128,7 +128,6 @@ const char *ml_onnx_attr_string(const Onnx__NodeProto *n, const char *name,
 intptr_t ml_rank(MlirValue v);
 /* Copies v's dims into `dims` (ML_ONNX_MAX_RANK entries); returns the rank. */
 intptr_t ml_dims(MlirValue v, int64_t *dims);
-MlirType ml_elt(MlirValue v);
 /* Normalizes a possibly negative axis against `rank`, or fails naming the
  * attribute. */
 MlirLogicalResult ml_onnx_axis(MlImporter *im, const char *what, int64_t axis,

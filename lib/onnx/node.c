@@ -167,10 +167,6 @@ intptr_t ml_dims(MlirValue v, int64_t *dims) {
   return r;
 }
 
-MlirType ml_elt(MlirValue v) {
-  return mlirShapedTypeGetElementType(mlirValueGetType(v));
-}
-
 
 MlirLogicalResult ml_onnx_axis(MlImporter *im, const char *what, int64_t axis,
                                intptr_t rank, int64_t *out) {
@@ -210,7 +206,7 @@ MlirValue ml_onnx_scalar(MlImporter *im, MlirType elt, double value) {
 
 MlirValue ml_onnx_reshape(MlImporter *im, MlirValue x, intptr_t rank,
                           const int64_t *dims) {
-  MlirType t = ml_tensor_type(ml_elt(x), rank, dims);
+  MlirType t = ml_tensor_type(ml_element_type(x), rank, dims);
   if (mlirTypeEqual(t, mlirValueGetType(x)))
     return x;
   return ml_build_mlt_reshape(&im->b, "mlt.reshape", x, t);
@@ -218,8 +214,8 @@ MlirValue ml_onnx_reshape(MlImporter *im, MlirValue x, intptr_t rank,
 
 MlirLogicalResult ml_onnx_binary(MlImporter *im, const char *name, MlirValue x,
                                  MlirValue y, MlirValue *out) {
-  MlirType elt = ml_elt(x), t;
-  if (!mlirTypeEqual(elt, ml_elt(y)))
+  MlirType elt = ml_element_type(x), t;
+  if (!mlirTypeEqual(elt, ml_element_type(y)))
     return ml_onnx_error(im, "operand element types differ");
   if (mlirLogicalResultIsFailure(ml_onnx_broadcast(im, x, y, elt, &t)))
     return mlirLogicalResultFailure();

@@ -25,7 +25,7 @@ static const struct {
 
 /* Fails unless x has a float element type. */
 static MlirLogicalResult need_float(MlImporter *im, MlirValue x) {
-  if (mlirTypeIsAFloat(ml_elt(x)))
+  if (mlirTypeIsAFloat(ml_element_type(x)))
     return mlirLogicalResultSuccess();
   return ml_onnx_error(im, "unsupported element type: %s needs floats",
                        im->node->op_type);
@@ -56,7 +56,7 @@ static MlirLogicalResult import_reciprocal(MlImporter *im,
   if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)) ||
       mlirLogicalResultIsFailure(need_float(im, x)))
     return mlirLogicalResultFailure();
-  MlirValue one = ml_onnx_scalar(im, ml_elt(x), 1.0);
+  MlirValue one = ml_onnx_scalar(im, ml_element_type(x), 1.0);
   if (mlirLogicalResultIsFailure(ml_onnx_binary(im, "mlt.div", one, x, &y)))
     return mlirLogicalResultFailure();
   ml_onnx_define(im, 0, y);
@@ -99,7 +99,7 @@ static MlirLogicalResult import_binary(MlImporter *im,
   if (strcmp(n->op_type, "Mean") == 0 && n->n_input > 1) {
     if (mlirLogicalResultIsFailure(need_float(im, acc)))
       return mlirLogicalResultFailure();
-    MlirValue count = ml_onnx_scalar(im, ml_elt(acc), (double)n->n_input);
+    MlirValue count = ml_onnx_scalar(im, ml_element_type(acc), (double)n->n_input);
     if (mlirLogicalResultIsFailure(
             ml_onnx_binary(im, "mlt.div", acc, count, &acc)))
       return mlirLogicalResultFailure();
@@ -116,10 +116,10 @@ static MlirLogicalResult import_pow(MlImporter *im, const Onnx__NodeProto *n) {
       mlirLogicalResultIsFailure(ml_onnx_require(im, 1, &y)) ||
       mlirLogicalResultIsFailure(need_float(im, x)))
     return mlirLogicalResultFailure();
-  if (!mlirTypeEqual(ml_elt(x), ml_elt(y))) {
+  if (!mlirTypeEqual(ml_element_type(x), ml_element_type(y))) {
     int64_t dims[ML_ONNX_MAX_RANK];
     intptr_t r = ml_dims(y, dims);
-    y = ml_build_mlt_cast(&im->b, y, ml_tensor_type(ml_elt(x), r, dims));
+    y = ml_build_mlt_cast(&im->b, y, ml_tensor_type(ml_element_type(x), r, dims));
   }
   if (mlirLogicalResultIsFailure(ml_onnx_binary(im, "mlt.pow", x, y, &z)))
     return mlirLogicalResultFailure();
@@ -161,7 +161,7 @@ static MlirLogicalResult import_clip(MlImporter *im, const Onnx__NodeProto *n) {
           clip_bound(im, "max", 2, &has_hi, &known_hi, &hi, &vhi)))
     return mlirLogicalResultFailure();
   /* Known values in inputs are read through the value table. */
-  MlirType elt = ml_elt(x);
+  MlirType elt = ml_element_type(x);
   const MlOnnxTensor *t;
   if (has_lo && !known_lo && ml_onnx_values_get(&im->values, n->input[1], false)->known) {
     if (mlirLogicalResultIsFailure(ml_onnx_known_input(im, 1, &t)))
@@ -209,7 +209,7 @@ static MlirLogicalResult import_cast(MlImporter *im, const Onnx__NodeProto *n) {
                          ml_onnx_dtype_name((int32_t)to));
   int64_t dims[ML_ONNX_MAX_RANK];
   intptr_t r = ml_dims(x, dims);
-  if (!mlirTypeEqual(elt, ml_elt(x)))
+  if (!mlirTypeEqual(elt, ml_element_type(x)))
     x = ml_build_mlt_cast(&im->b, x, ml_tensor_type(elt, r, dims));
   ml_onnx_define(im, 0, x);
   return mlirLogicalResultSuccess();
@@ -239,7 +239,7 @@ static MlirLogicalResult import_identity(MlImporter *im,
 /* mlt.<name>(x, scalar c) with x's element type. */
 static MlirLogicalResult with_scalar(MlImporter *im, const char *name,
                                      MlirValue x, double c, MlirValue *out) {
-  return ml_onnx_binary(im, name, x, ml_onnx_scalar(im, ml_elt(x), c), out);
+  return ml_onnx_binary(im, name, x, ml_onnx_scalar(im, ml_element_type(x), c), out);
 }
 
 /* relu(x) + alpha * (exp(min(x, 0) / scale) - 1): the negative branch of

@@ -23,7 +23,7 @@ static int64_t product(const int64_t *d, intptr_t n) {
 }
 
 static MlirLogicalResult need_float(MlImporter *im, MlirValue x) {
-  if (mlirTypeIsAFloat(ml_elt(x)))
+  if (mlirTypeIsAFloat(ml_element_type(x)))
     return mlirLogicalResultSuccess();
   return ml_onnx_error(im, "unsupported element type: %s needs floats",
                        im->node->op_type);
@@ -32,7 +32,7 @@ static MlirLogicalResult need_float(MlImporter *im, MlirValue x) {
 /* x broadcast to `rank` dims `dims` (no op when it has that shape). */
 static MlirValue broadcast_to(MlImporter *im, MlirValue x, intptr_t rank,
                               const int64_t *dims) {
-  MlirType t = ml_tensor_type(ml_elt(x), rank, dims);
+  MlirType t = ml_tensor_type(ml_element_type(x), rank, dims);
   if (mlirTypeEqual(t, mlirValueGetType(x)))
     return x;
   return ml_build_mlt_reshape(&im->b, "mlt.broadcast", x, t);
@@ -47,7 +47,7 @@ static MlirLogicalResult import_matmul(MlImporter *im,
   TRY(ml_onnx_require(im, 0, &a));
   TRY(ml_onnx_require(im, 1, &b));
   TRY(need_float(im, a));
-  if (!mlirTypeEqual(ml_elt(a), ml_elt(b)))
+  if (!mlirTypeEqual(ml_element_type(a), ml_element_type(b)))
     return ml_onnx_error(im, "operand element types differ");
   int64_t da[ML_ONNX_MAX_RANK + 1], db[ML_ONNX_MAX_RANK + 1];
   intptr_t ra = ml_dims(a, da), rb = ml_dims(b, db);
@@ -78,7 +78,7 @@ static MlirLogicalResult import_matmul(MlImporter *im,
     batch[i] = x == 1 ? y : x;
   }
   int64_t nb = product(batch, rbatch);
-  MlirType elt = ml_elt(a);
+  MlirType elt = ml_element_type(a);
   MlirValue c;
   if (rb == 2) { /* [batch..., M, K] · [K, N] is one matmul of nb*M rows */
     int64_t s[2] = {nb * m, k}, t[2] = {nb * m, nn};
@@ -115,7 +115,7 @@ static MlirLogicalResult import_matmul(MlImporter *im,
 static MlirLogicalResult scale_by(MlImporter *im, MlirValue *x, double s) {
   if (s == 1.0)
     return mlirLogicalResultSuccess();
-  return ml_onnx_binary(im, "mlt.mul", *x, ml_onnx_scalar(im, ml_elt(*x), s),
+  return ml_onnx_binary(im, "mlt.mul", *x, ml_onnx_scalar(im, ml_element_type(*x), s),
                         x);
 }
 
@@ -139,7 +139,7 @@ static MlirLogicalResult gemm_operand(MlImporter *im, intptr_t k, bool trans,
   ml_dims(*out, d);
   int64_t t[2] = {d[1], d[0]};
   *out = ml_build_mlt_transpose(&im->b, *out, perm,
-                                ml_tensor_type(ml_elt(*out), 2, t));
+                                ml_tensor_type(ml_element_type(*out), 2, t));
   return mlirLogicalResultSuccess();
 }
 
@@ -158,7 +158,7 @@ static MlirLogicalResult import_gemm(MlImporter *im, const Onnx__NodeProto *n) {
                          (long long)da[1], (long long)db[0]);
   int64_t mn[2] = {da[0], db[1]};
   MlirValue y = ml_build_mlt_matmul(&im->b, "mlt.matmul", a, b,
-                                    ml_tensor_type(ml_elt(a), 2, mn));
+                                    ml_tensor_type(ml_element_type(a), 2, mn));
   TRY(scale_by(im, &y, ml_onnx_attr_float(n, "alpha", 1.0f)));
   if (ml_onnx_has_input(im, 2)) {
     MlirValue c = ml_onnx_input(im, 2);
@@ -270,7 +270,7 @@ static MlirLogicalResult import_conv(MlImporter *im, const Onnx__NodeProto *n) {
   int64_t pad[4] = {win[0].lo, win[1].lo, win[0].hi, win[1].hi};
   int64_t out[4] = {dx[0], dw[0], window_out(&win[0]), window_out(&win[1])};
   MlirValue y = ml_build_mlt_conv2d(&im->b, x, w, strides, pad, dil, groups,
-                                    ml_tensor_type(ml_elt(x), 4, out));
+                                    ml_tensor_type(ml_element_type(x), 4, out));
   if (ml_onnx_has_input(im, 2)) { /* bias [O] as [O, 1, 1] */
     int64_t bd[3] = {dw[0], 1, 1};
     MlirValue bias = ml_onnx_reshape(im, ml_onnx_input(im, 2), 3, bd);
@@ -335,7 +335,7 @@ static MlirLogicalResult import_pool(MlImporter *im, const Onnx__NodeProto *n) {
   int64_t out[4] = {dx[0], dx[1], window_out(&win[0]), window_out(&win[1])};
   MlirValue y =
       ml_build_mlt_pool2d(&im->b, avg ? ML_POOL_AVG : ML_POOL_MAX, x, kernel,
-                          strides, pad, ml_tensor_type(ml_elt(x), 4, out));
+                          strides, pad, ml_tensor_type(ml_element_type(x), 4, out));
   if (one_d) {
     int64_t o3[3] = {out[0], out[1], out[3]};
     y = ml_onnx_reshape(im, y, 3, o3);
@@ -361,7 +361,7 @@ static MlirLogicalResult import_global_pool(MlImporter *im,
   ml_onnx_define(im, 0,
                  ml_build_mlt_reduce(&im->b, avg ? ML_REDUCE_MEAN : ML_REDUCE_MAX,
                                      x, r - 2, axes, true,
-                                     ml_tensor_type(ml_elt(x), r, d)));
+                                     ml_tensor_type(ml_element_type(x), r, d)));
   return mlirLogicalResultSuccess();
 }
 
@@ -392,7 +392,7 @@ static MlirLogicalResult import_batch_norm(MlImporter *im,
                            (long long)d[1]);
     p[i] = ml_onnx_reshape(im, p[i], r - 1, cd);
   }
-  MlirType elt = ml_elt(x);
+  MlirType elt = ml_element_type(x);
   MlirValue eps = ml_onnx_scalar(im, elt, ml_onnx_attr_float(n, "epsilon", 1e-5f));
   MlirValue v, y;
   TRY(ml_onnx_binary(im, "mlt.add", p[3], eps, &v));
@@ -436,7 +436,7 @@ static MlirLogicalResult import_softmax(MlImporter *im,
   } else { /* LogSoftmax: (x - max) - log(sum(exp(x - max))) */
     intptr_t r = ml_dims(x, d);
     d[axis] = 1;
-    MlirType kept = ml_tensor_type(ml_elt(x), r, d);
+    MlirType kept = ml_tensor_type(ml_element_type(x), r, d);
     MlirValue m = ml_build_mlt_reduce(&im->b, ML_REDUCE_MAX, x, 1, &axis,
                                       true, kept);
     MlirValue s, l;
@@ -466,7 +466,7 @@ static MlirLogicalResult import_layer_norm(MlImporter *im,
   intptr_t na = 0;
   for (intptr_t i = axis; i < r; i++)
     axes[na++] = i, d[i] = 1;
-  MlirType elt = ml_elt(x), kept = ml_tensor_type(elt, r, d);
+  MlirType elt = ml_element_type(x), kept = ml_tensor_type(elt, r, d);
   MlirValue mean = ml_build_mlt_reduce(&im->b, ML_REDUCE_MEAN, x, na, axes,
                                        true, kept);
   MlirValue dev, var, inv, y;

@@ -43,7 +43,7 @@ static MlirLogicalResult reduce_kept(MlImporter *im, size_t op, MlirValue x,
   intptr_t r = ml_dims(x, d);
   for (intptr_t i = 0; i < na; i++)
     d[axes[i]] = 1;
-  MlirType kept = ml_tensor_type(ml_elt(x), r, d);
+  MlirType kept = ml_tensor_type(ml_element_type(x), r, d);
   MlirValue m = {NULL};
   switch (reduce_ops[op].pre) {
   case PRE_ABS:
@@ -79,7 +79,7 @@ static MlirLogicalResult import_reduce(MlImporter *im,
   TRY(ml_onnx_require(im, 0, &x));
   bool plain = reduce_ops[op].pre == PRE_NONE && reduce_ops[op].post == POST_NONE;
   if ((reduce_ops[op].kind == ML_REDUCE_MEAN || !plain) &&
-      !mlirTypeIsAFloat(ml_elt(x)))
+      !mlirTypeIsAFloat(ml_element_type(x)))
     return ml_onnx_error(im, "unsupported element type: %s needs floats",
                          n->op_type);
   int64_t d[ML_ONNX_MAX_RANK], axes[ML_ONNX_MAX_RANK];
@@ -123,7 +123,7 @@ static MlirLogicalResult import_reduce(MlImporter *im,
   MlirValue y;
   if (plain) {
     y = ml_build_mlt_reduce(&im->b, reduce_ops[op].kind, x, na, axes, keep,
-                            ml_tensor_type(ml_elt(x), ro, out));
+                            ml_tensor_type(ml_element_type(x), ro, out));
   } else {
     TRY(reduce_kept(im, op, x, na, axes, &y));
     y = ml_onnx_reshape(im, y, ro, out);

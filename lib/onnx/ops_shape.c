@@ -82,7 +82,7 @@ static MlirLogicalResult import_transpose(MlImporter *im,
     out[i] = d[perm[i]];
   }
   ml_onnx_define(im, 0, ml_build_mlt_transpose(&im->b, x, perm,
-                                               ml_tensor_type(ml_elt(x), r, out)));
+                                               ml_tensor_type(ml_element_type(x), r, out)));
   return mlirLogicalResultSuccess();
 }
 
@@ -204,7 +204,7 @@ static MlirLogicalResult import_concat(MlImporter *im,
   TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", 0), r, &axis));
   int64_t total = 0;
   for (size_t i = 0; i < n->n_input; i++) {
-    if (ml_dims(xs[i], e) != r || !mlirTypeEqual(ml_elt(xs[i]), ml_elt(xs[0])))
+    if (ml_dims(xs[i], e) != r || !mlirTypeEqual(ml_element_type(xs[i]), ml_element_type(xs[0])))
       return ml_onnx_error(im, "input %zu differs in rank or element type", i);
     for (intptr_t k = 0; k < r; k++)
       if (k != axis && e[k] != d[k])
@@ -217,7 +217,7 @@ static MlirLogicalResult import_concat(MlImporter *im,
   }
   d[axis] = total;
   ml_onnx_define(im, 0, ml_build_mlt_concat(&im->b, (intptr_t)n->n_input, xs,
-                                            axis, ml_tensor_type(ml_elt(xs[0]), r, d)));
+                                            axis, ml_tensor_type(ml_element_type(xs[0]), r, d)));
   return mlirLogicalResultSuccess();
 }
 
@@ -232,7 +232,7 @@ static MlirValue slice_axis(MlImporter *im, MlirValue x, int64_t axis,
   off[axis] = offset;
   st[axis] = stride;
   d[axis] = size;
-  return ml_build_mlt_slice(&im->b, x, off, st, ml_tensor_type(ml_elt(x), r, d));
+  return ml_build_mlt_slice(&im->b, x, off, st, ml_tensor_type(ml_element_type(x), r, d));
 }
 
 static MlirLogicalResult import_slice(MlImporter *im, const Onnx__NodeProto *n) {
@@ -276,7 +276,7 @@ static MlirLogicalResult import_slice(MlImporter *im, const Onnx__NodeProto *n) 
     off[a] = s, st[a] = step, out[a] = size;
   }
   ml_onnx_define(im, 0, ml_build_mlt_slice(&im->b, x, off, st,
-                                           ml_tensor_type(ml_elt(x), r, out)));
+                                           ml_tensor_type(ml_element_type(x), r, out)));
   return mlirLogicalResultSuccess();
 }
 
@@ -335,7 +335,7 @@ static MlirLogicalResult import_gather(MlImporter *im,
   MlirValue x, idx;
   TRY(ml_onnx_require(im, 0, &x));
   TRY(ml_onnx_require(im, 1, &idx));
-  MlirType it = ml_elt(idx);
+  MlirType it = ml_element_type(idx);
   if (!mlirTypeIsAInteger(it) || (mlirIntegerTypeGetWidth(it) != 32 &&
                                   mlirIntegerTypeGetWidth(it) != 64))
     return ml_onnx_error(im, "indices must be int32 or int64");
@@ -352,7 +352,7 @@ static MlirLogicalResult import_gather(MlImporter *im,
   for (intptr_t i = axis + 1; i < r; i++)
     out[ro++] = d[i];
   ml_onnx_define(im, 0, ml_build_mlt_gather(&im->b, x, idx, axis,
-                                            ml_tensor_type(ml_elt(x), ro, out)));
+                                            ml_tensor_type(ml_element_type(x), ro, out)));
   return mlirLogicalResultSuccess();
 }
 

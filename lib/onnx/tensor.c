@@ -1,5 +1,6 @@
 /* tensor: ONNX element types and TensorProto contents (initializers,
  * Constant values, frozen inputs) as mlt types and elements attributes. */
+#include "ir/mlt_builder.h"
 #include "onnx/importer.h"
 
 #include "mlir-c/BuiltinAttributes.h"
@@ -163,9 +164,8 @@ MlirLogicalResult ml_onnx_tensor_decode(MlImporter *im,
 }
 
 MlirAttribute ml_onnx_tensor_attr(MlImporter *im, const MlOnnxTensor *t) {
-  MlirType type = mlirRankedTensorTypeGet(
-      t->rank, t->dims, ml_onnx_element_type(im->ctx, t->dtype),
-      mlirAttributeGetNull());
+  MlirType type = ml_tensor_type(ml_onnx_element_type(im->ctx, t->dtype),
+                                 t->rank, t->dims);
   return mlirDenseElementsAttrRawBufferGet(type, (size_t)t->count * t->elt_size,
                                            t->data);
 }

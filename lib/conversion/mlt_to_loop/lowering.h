@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "ir/builder.h"
+#include "ir/mlt_builder.h"
 
 /* The loops around one element: induction variables per result dim. */
 typedef struct MlNest {
@@ -30,7 +31,6 @@ intptr_t ml_broadcast_indices(const MlNest *nest, MlirValue operand,
 
 /* The shape of a memref/tensor value and its element type. */
 intptr_t ml_shape_of(MlirValue v, int64_t *shape);
-MlirType ml_element_type(MlirValue v);
 bool ml_is_float(MlirType t);
 
 /* The type sums accumulate in for element type `t`: f32 for f16 and bf16

@@ -48,10 +48,6 @@ intptr_t ml_shape_of(MlirValue v, int64_t *shape) {
   return r;
 }
 
-MlirType ml_element_type(MlirValue v) {
-  return mlirShapedTypeGetElementType(mlirValueGetType(v));
-}
-
 bool ml_is_float(MlirType t) { return mlirTypeIsAFloat(t); }
 
 MlirType ml_accumulator_type(MlirType t) {
