@@ -68,6 +68,7 @@ extern const MlOnnxOp ml_onnx_elementwise_ops[];
 extern const MlOnnxOp ml_onnx_nn_ops[];
 extern const MlOnnxOp ml_onnx_shape_ops[];
 extern const MlOnnxOp ml_onnx_reduce_ops[];
+extern const MlOnnxOp ml_onnx_pad_ops[];
 
 /* --- diagnostics (node.c) --- */
 /* Emits an error at the current node ("node 'n' (Op): ..."), or at the
@@ -162,6 +163,9 @@ MlirLogicalResult ml_onnx_tensor_decode(MlImporter *im,
                                         const Onnx__TensorProto *t,
                                         const char *what, MlOnnxTensor **out);
 void ml_onnx_tensor_free(MlOnnxTensor *t);
+/* A zeroed known tensor of `count` elements of `dtype` (an mlt type), of
+ * rank 0 (count 1) or rank 1. */
+MlOnnxTensor *ml_onnx_tensor_new(int32_t dtype, intptr_t rank, int64_t count);
 /* An elements attribute holding `t` (mlt element types only). */
 MlirAttribute ml_onnx_tensor_attr(MlImporter *im, const MlOnnxTensor *t);
 /* A new known matrix: the transpose of the 2-D tensor `t`. */

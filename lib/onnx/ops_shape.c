@@ -7,6 +7,7 @@
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,22 +22,6 @@ static int64_t product(const int64_t *d, intptr_t n) {
   for (intptr_t i = 0; i < n; i++)
     p *= d[i];
   return p;
-}
-
-/* A new known tensor of `count` values of `dtype` (FLOAT or INT64). */
-static MlOnnxTensor *new_tensor(int32_t dtype, intptr_t rank, int64_t count) {
-  MlOnnxTensor *t = calloc(1, sizeof *t);
-  if (!t)
-    abort();
-  t->dtype = dtype;
-  t->rank = rank;
-  t->dims[0] = count;
-  t->count = count;
-  t->elt_size = dtype == 1 ? 4 : 8;
-  t->data = malloc(count ? (size_t)count * t->elt_size : 1);
-  if (!t->data)
-    abort();
-  return t;
 }
 
 /* Integers from attribute `attr` (before opset `since`) or input `k`;
@@ -371,14 +356,14 @@ static MlirLogicalResult import_constant(MlImporter *im,
   } else if (!strcmp(a->name, "value_float") ||
              !strcmp(a->name, "value_floats")) {
     bool one = !strcmp(a->name, "value_float");
-    t = new_tensor(1, one ? 0 : 1, one ? 1 : (int64_t)a->n_floats);
+    t = ml_onnx_tensor_new(1, one ? 0 : 1, one ? 1 : (int64_t)a->n_floats);
     if (one)
       ((float *)t->data)[0] = a->f;
     else if (a->n_floats)
       memcpy(t->data, a->floats, a->n_floats * sizeof(float));
   } else if (!strcmp(a->name, "value_int") || !strcmp(a->name, "value_ints")) {
     bool one = !strcmp(a->name, "value_int");
-    t = new_tensor(7, one ? 0 : 1, one ? 1 : (int64_t)a->n_ints);
+    t = ml_onnx_tensor_new(7, one ? 0 : 1, one ? 1 : (int64_t)a->n_ints);
     if (one)
       ((int64_t *)t->data)[0] = a->i;
     else if (a->n_ints)
@@ -407,7 +392,7 @@ static MlirLogicalResult import_shape(MlImporter *im, const Onnx__NodeProto *n) 
   end = end < 0 ? 0 : end > r ? r : end;
   if (!size && end <= start)
     return ml_onnx_error(im, "unsupported empty shape slice");
-  MlOnnxTensor *t = new_tensor(7, size ? 0 : 1, size ? 1 : end - start);
+  MlOnnxTensor *t = ml_onnx_tensor_new(7, size ? 0 : 1, size ? 1 : end - start);
   int64_t *v = t->data;
   if (size)
     v[0] = product(d, r);
@@ -433,7 +418,7 @@ static MlirLogicalResult import_constant_of_shape(MlImporter *im,
   if (a && a->t)
     TRY(ml_onnx_tensor_decode(im, a->t, "attribute 'value'", &fill));
   else
-    fill = new_tensor(1, 1, 1), ((float *)fill->data)[0] = 0.0f;
+    fill = ml_onnx_tensor_new(1, 1, 1), ((float *)fill->data)[0] = 0.0f;
   if (fill->count != 1) {
     ml_onnx_tensor_free(fill);
     return ml_onnx_error(im, "attribute 'value' must hold one element");
@@ -445,6 +430,45 @@ static MlirLogicalResult import_constant_of_shape(MlImporter *im,
       ml_tensor_type(elt, r, dims),
       mlirDenseElementsAttrGetSplatValue(one));
   ml_onnx_define(im, 0, ml_build_mlt_constant(&im->b, splat));
+  return mlirLogicalResultSuccess();
+}
+
+/* Range: start, limit and delta known at import time, so the result is. */
+static MlirLogicalResult import_range(MlImporter *im, const Onnx__NodeProto *n) {
+  (void)n;
+  const MlOnnxTensor *v[3];
+  for (int i = 0; i < 3; i++) {
+    TRY(ml_onnx_known_input(im, i, &v[i]));
+    if (v[i]->count != 1 || v[i]->dtype != v[0]->dtype)
+      return ml_onnx_error(im, "start, limit and delta must be scalars of "
+                               "one type");
+  }
+  int32_t dt = v[0]->dtype;
+  if (dt != 1 && dt != 6 && dt != 7) /* FLOAT, INT32, INT64 */
+    return ml_onnx_error(im, "unsupported element type %s",
+                         ml_onnx_dtype_name(dt));
+  double start = ml_onnx_tensor_float(v[0], 0), limit = ml_onnx_tensor_float(v[1], 0),
+         delta = ml_onnx_tensor_float(v[2], 0);
+  if (delta == 0)
+    return ml_onnx_error(im, "delta must not be 0");
+  double steps = ceil((limit - start) / delta);
+  int64_t count = steps > 0 ? (int64_t)steps : 0;
+  if (count > (INT64_C(1) << 24))
+    return ml_onnx_error(im, "unsupported range of %lld elements",
+                         (long long)count);
+  MlOnnxTensor *t = ml_onnx_tensor_new(dt, 1, count);
+  for (int64_t i = 0; i < count; i++) {
+    if (dt == 1) /* as ONNX's reference: start + i * delta in the type */
+      ((float *)t->data)[i] = (float)start + (float)i * (float)delta;
+    else if (dt == 6)
+      ((int32_t *)t->data)[i] = (int32_t)(ml_onnx_tensor_int(v[0], 0) +
+                                          i * ml_onnx_tensor_int(v[2], 0));
+    else
+      ((int64_t *)t->data)[i] =
+          ml_onnx_tensor_int(v[0], 0) + i * ml_onnx_tensor_int(v[2], 0);
+  }
+  MlirValue none = {NULL};
+  ml_onnx_define_known(im, 0, none, t);
   return mlirLogicalResultSuccess();
 }
 
@@ -475,5 +499,6 @@ const MlOnnxOp ml_onnx_shape_ops[] = {
     {"Shape", import_shape, shape_attrs},
     {"Size", import_shape, no_attrs},
     {"ConstantOfShape", import_constant_of_shape, value_attrs},
+    {"Range", import_range, no_attrs},
     {NULL, NULL, NULL},
 };

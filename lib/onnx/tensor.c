@@ -65,6 +65,21 @@ static size_t element_size(int32_t dtype) {
   }
 }
 
+MlOnnxTensor *ml_onnx_tensor_new(int32_t dtype, intptr_t rank, int64_t count) {
+  MlOnnxTensor *t = calloc(1, sizeof *t);
+  if (!t)
+    abort();
+  t->dtype = dtype;
+  t->rank = rank;
+  t->dims[0] = count;
+  t->count = count;
+  t->elt_size = element_size(dtype);
+  t->data = calloc(count ? (size_t)count : 1, t->elt_size);
+  if (!t->data)
+    abort();
+  return t;
+}
+
 void ml_onnx_tensor_free(MlOnnxTensor *t) {
   if (t)
     free(t->data);
