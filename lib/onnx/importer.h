@@ -69,6 +69,7 @@ extern const MlOnnxOp ml_onnx_nn_ops[];
 extern const MlOnnxOp ml_onnx_shape_ops[];
 extern const MlOnnxOp ml_onnx_reduce_ops[];
 extern const MlOnnxOp ml_onnx_pad_ops[];
+extern const MlOnnxOp ml_onnx_norm_ops[];
 extern const MlOnnxOp ml_onnx_conv_transpose_ops[];
 
 /* --- diagnostics (node.c) --- */

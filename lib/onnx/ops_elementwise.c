@@ -204,6 +204,12 @@ static MlirLogicalResult import_cast(MlImporter *im, const Onnx__NodeProto *n) {
     return mlirLogicalResultFailure();
   int64_t to = ml_onnx_attr_int(n, "to", 0);
   MlirType elt = ml_onnx_element_type(im->ctx, (int32_t)to);
+  if (strcmp(n->op_type, "CastLike") == 0) { /* the type of input 1 */
+    MlirValue like;
+    if (mlirLogicalResultIsFailure(ml_onnx_require(im, 1, &like)))
+      return mlirLogicalResultFailure();
+    elt = ml_element_type(like);
+  }
   if (mlirTypeIsNull(elt))
     return ml_onnx_error(im, "unsupported element type %s",
                          ml_onnx_dtype_name((int32_t)to));
@@ -376,6 +382,7 @@ const MlOnnxOp ml_onnx_elementwise_ops[] = {
     {"Pow", import_pow, no_attrs},
     {"Clip", import_clip, clip_attrs},
     {"Cast", import_cast, cast_attrs},
+    {"CastLike", import_cast, no_attrs},
     {"Identity", import_identity, no_attrs},
     {"Dropout", import_identity, dropout_attrs},
     {NULL, NULL, NULL},

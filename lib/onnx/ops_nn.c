@@ -1,7 +1,6 @@
 /* ops_nn: ONNX's neural-network ops — MatMul, Gemm, Conv, pooling,
- * BatchNormalization, Softmax, LogSoftmax, LayerNormalization — as mlt
- * contractions, pools and reductions (normalizations are spelled out as
- * elementwise ops and reductions, which --fuse groups again). */
+ * Softmax, LogSoftmax — as mlt contractions, pools and reductions
+ * (normalizations are in ops_norm.c). */
 #include "ir/mlt_builder.h"
 #include "onnx/importer.h"
 
@@ -365,46 +364,6 @@ static MlirLogicalResult import_global_pool(MlImporter *im,
   return mlirLogicalResultSuccess();
 }
 
-/* BatchNormalization at inference:
- * (x - mean) · scale / sqrt(var + epsilon) + bias, per channel (dim 1). */
-static MlirLogicalResult import_batch_norm(MlImporter *im,
-                                           const Onnx__NodeProto *n) {
-  MlirValue x, p[4];
-  TRY(ml_onnx_require(im, 0, &x));
-  TRY(need_float(im, x));
-  for (int i = 0; i < 4; i++)
-    TRY(ml_onnx_require(im, i + 1, &p[i]));
-  if (ml_onnx_attr_int(n, "training_mode", 0) || ml_onnx_num_outputs(im) > 1)
-    return ml_onnx_error(im, "unsupported training mode (inference only)");
-  if (!ml_onnx_attr_int(n, "spatial", 1))
-    return ml_onnx_error(im, "unsupported spatial = 0");
-  int64_t d[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d);
-  if (r < 2)
-    return ml_onnx_error(im, "needs rank 2 or more (N, C, ...)");
-  int64_t cd[ML_ONNX_MAX_RANK];
-  cd[0] = d[1];
-  for (intptr_t i = 1; i < r - 1; i++)
-    cd[i] = 1;
-  for (int i = 0; i < 4; i++) {
-    if (ml_rank(p[i]) != 1 || mlirShapedTypeGetDimSize(mlirValueGetType(p[i]), 0) != d[1])
-      return ml_onnx_error(im, "input %d must have shape [%lld]", i + 1,
-                           (long long)d[1]);
-    p[i] = ml_onnx_reshape(im, p[i], r - 1, cd);
-  }
-  MlirType elt = ml_element_type(x);
-  MlirValue eps = ml_onnx_scalar(im, elt, ml_onnx_attr_float(n, "epsilon", 1e-5f));
-  MlirValue v, y;
-  TRY(ml_onnx_binary(im, "mlt.add", p[3], eps, &v));
-  v = ml_build_mlt_unary(&im->b, "mlt.rsqrt", v);
-  TRY(ml_onnx_binary(im, "mlt.mul", p[0], v, &v)); /* scale / sqrt(var+eps) */
-  TRY(ml_onnx_binary(im, "mlt.sub", x, p[2], &y));
-  TRY(ml_onnx_binary(im, "mlt.mul", y, v, &y));
-  TRY(ml_onnx_binary(im, "mlt.add", y, p[1], &y));
-  ml_onnx_define(im, 0, y);
-  return mlirLogicalResultSuccess();
-}
-
 /* Softmax's axis: before opset 13 the input is viewed as 2-D at `axis`
  * (default 1); from 13 on it is one axis (default -1). Sets *x to the
  * view and *axis to the axis within it. */
@@ -451,42 +410,6 @@ static MlirLogicalResult import_softmax(MlImporter *im,
   return mlirLogicalResultSuccess();
 }
 
-/* LayerNormalization over dims axis..r-1: outputs Y, Mean, InvStdDev. */
-static MlirLogicalResult import_layer_norm(MlImporter *im,
-                                           const Onnx__NodeProto *n) {
-  MlirValue x, scale;
-  TRY(ml_onnx_require(im, 0, &x));
-  TRY(ml_onnx_require(im, 1, &scale));
-  TRY(need_float(im, x));
-  if (ml_onnx_attr_int(n, "stash_type", 1) != 1)
-    return ml_onnx_error(im, "unsupported stash_type (float only)");
-  int64_t d[ML_ONNX_MAX_RANK], axis, axes[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d);
-  TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", -1), r, &axis));
-  intptr_t na = 0;
-  for (intptr_t i = axis; i < r; i++)
-    axes[na++] = i, d[i] = 1;
-  MlirType elt = ml_element_type(x), kept = ml_tensor_type(elt, r, d);
-  MlirValue mean = ml_build_mlt_reduce(&im->b, ML_REDUCE_MEAN, x, na, axes,
-                                       true, kept);
-  MlirValue dev, var, inv, y;
-  TRY(ml_onnx_binary(im, "mlt.sub", x, mean, &dev));
-  TRY(ml_onnx_binary(im, "mlt.mul", dev, dev, &var));
-  var = ml_build_mlt_reduce(&im->b, ML_REDUCE_MEAN, var, na, axes, true, kept);
-  MlirValue eps =
-      ml_onnx_scalar(im, elt, ml_onnx_attr_float(n, "epsilon", 1e-5f));
-  TRY(ml_onnx_binary(im, "mlt.add", var, eps, &inv));
-  inv = ml_build_mlt_unary(&im->b, "mlt.rsqrt", inv);
-  TRY(ml_onnx_binary(im, "mlt.mul", dev, inv, &y));
-  TRY(ml_onnx_binary(im, "mlt.mul", y, scale, &y));
-  if (ml_onnx_has_input(im, 2))
-    TRY(ml_onnx_binary(im, "mlt.add", y, ml_onnx_input(im, 2), &y));
-  ml_onnx_define(im, 0, y);
-  ml_onnx_define(im, 1, mean);
-  ml_onnx_define(im, 2, inv);
-  return mlirLogicalResultSuccess();
-}
-
 static const char *const no_attrs[] = {NULL};
 static const char *const gemm_attrs[] = {"alpha", "beta", "transA", "transB",
                                          NULL};
@@ -497,10 +420,7 @@ static const char *const pool_attrs[] = {"auto_pad", "ceil_mode", "dilations",
                                          "kernel_shape", "pads",
                                          "storage_order", "strides",
                                          "count_include_pad", NULL};
-static const char *const bn_attrs[] = {"epsilon", "momentum", "training_mode",
-                                       "spatial", "is_test", NULL};
 static const char *const axis_attrs[] = {"axis", NULL};
-static const char *const ln_attrs[] = {"axis", "epsilon", "stash_type", NULL};
 
 const MlOnnxOp ml_onnx_nn_ops[] = {
     {"MatMul", import_matmul, no_attrs},
@@ -510,9 +430,7 @@ const MlOnnxOp ml_onnx_nn_ops[] = {
     {"AveragePool", import_pool, pool_attrs},
     {"GlobalAveragePool", import_global_pool, no_attrs},
     {"GlobalMaxPool", import_global_pool, no_attrs},
-    {"BatchNormalization", import_batch_norm, bn_attrs},
     {"Softmax", import_softmax, axis_attrs},
     {"LogSoftmax", import_softmax, axis_attrs},
-    {"LayerNormalization", import_layer_norm, ln_attrs},
     {NULL, NULL, NULL},
 };

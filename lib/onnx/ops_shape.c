@@ -472,8 +472,87 @@ static MlirLogicalResult import_range(MlImporter *im, const Onnx__NodeProto *n) 
   return mlirLogicalResultSuccess();
 }
 
+/* DepthToSpace (modes DCR and CRD) and SpaceToDepth: a reshape to 6-D, a
+ * transpose and a reshape back. */
+static MlirLogicalResult import_depth_space(MlImporter *im,
+                                            const Onnx__NodeProto *n) {
+  MlirValue x;
+  TRY(ml_onnx_require(im, 0, &x));
+  int64_t d[ML_ONNX_MAX_RANK], b = ml_onnx_attr_int(n, "blocksize", 0);
+  if (ml_dims(x, d) != 4 || b <= 0)
+    return ml_onnx_error(im, "needs an NCHW input and a positive blocksize");
+  bool to_space = strcmp(n->op_type, "DepthToSpace") == 0;
+  char buf[8];
+  bool crd = to_space && !strcmp(ml_onnx_attr_string(n, "mode", "DCR", buf,
+                                                     sizeof buf), "CRD");
+  int64_t N = d[0], C = d[1], H = d[2], W = d[3], six[6], t6[6], perm[6],
+          out[4];
+  if (to_space) {
+    if (C % (b * b))
+      return ml_onnx_error(im, "channels %lld are not a multiple of %lld",
+                           (long long)C, (long long)(b * b));
+    int64_t c = C / (b * b);
+    int64_t dcr[6] = {N, b, b, c, H, W}, pd[6] = {0, 3, 4, 1, 5, 2};
+    int64_t crd6[6] = {N, c, b, b, H, W}, pc[6] = {0, 1, 4, 2, 5, 3};
+    memcpy(six, crd ? crd6 : dcr, sizeof six);
+    memcpy(perm, crd ? pc : pd, sizeof perm);
+    out[0] = N, out[1] = c, out[2] = H * b, out[3] = W * b;
+  } else {
+    if (H % b || W % b)
+      return ml_onnx_error(im, "H and W must be multiples of %lld",
+                           (long long)b);
+    int64_t s6[6] = {N, C, H / b, b, W / b, b}, ps[6] = {0, 3, 5, 1, 2, 4};
+    memcpy(six, s6, sizeof six);
+    memcpy(perm, ps, sizeof perm);
+    out[0] = N, out[1] = C * b * b, out[2] = H / b, out[3] = W / b;
+  }
+  for (int i = 0; i < 6; i++)
+    t6[i] = six[perm[i]];
+  x = ml_onnx_reshape(im, x, 6, six);
+  x = ml_build_mlt_transpose(&im->b, x, perm,
+                             ml_tensor_type(ml_element_type(x), 6, t6));
+  ml_onnx_define(im, 0, ml_onnx_reshape(im, x, 4, out));
+  return mlirLogicalResultSuccess();
+}
+
+/* EyeLike: ones on diagonal k of a matrix shaped like the input. */
+static MlirLogicalResult import_eye_like(MlImporter *im,
+                                         const Onnx__NodeProto *n) {
+  MlirValue x;
+  TRY(ml_onnx_require(im, 0, &x));
+  int64_t d[ML_ONNX_MAX_RANK];
+  if (ml_dims(x, d) != 2)
+    return ml_onnx_error(im, "needs a 2-D input");
+  int32_t dt = (int32_t)ml_onnx_attr_int(n, "dtype", 0);
+  MlirType elt = dt ? ml_onnx_element_type(im->ctx, dt) : ml_element_type(x);
+  if (mlirTypeIsNull(elt))
+    return ml_onnx_error(im, "unsupported element type %s",
+                         ml_onnx_dtype_name(dt));
+  int64_t k = ml_onnx_attr_int(n, "k", 0);
+  MlirAttribute one = mlirTypeIsAFloat(elt)
+                          ? mlirFloatAttrDoubleGet(im->ctx, elt, 1.0)
+                          : mlirIntegerAttrGet(elt, 1);
+  MlirAttribute zero = mlirTypeIsAFloat(elt)
+                           ? mlirFloatAttrDoubleGet(im->ctx, elt, 0.0)
+                           : mlirIntegerAttrGet(elt, 0);
+  int64_t count = d[0] * d[1];
+  MlirAttribute *elems = calloc(count ? (size_t)count : 1, sizeof *elems);
+  if (!elems)
+    abort();
+  for (int64_t i = 0; i < d[0]; i++)
+    for (int64_t j = 0; j < d[1]; j++)
+      elems[i * d[1] + j] = j - i == k ? one : zero;
+  ml_onnx_define(im, 0, ml_build_mlt_constant(
+                            &im->b, mlirDenseElementsAttrGet(
+                                        ml_tensor_type(elt, 2, d), count, elems)));
+  free(elems);
+  return mlirLogicalResultSuccess();
+}
+
 static const char *const no_attrs[] = {NULL};
 static const char *const perm_attrs[] = {"perm", NULL};
+static const char *const d2s_attrs[] = {"blocksize", "mode", NULL};
+static const char *const eye_attrs[] = {"dtype", "k", NULL};
 static const char *const shape_attrs[] = {"start", "end", NULL};
 static const char *const value_attrs[] = {"value", NULL};
 static const char *const reshape_attrs[] = {"shape", "allowzero", NULL};
@@ -500,5 +579,8 @@ const MlOnnxOp ml_onnx_shape_ops[] = {
     {"Size", import_shape, no_attrs},
     {"ConstantOfShape", import_constant_of_shape, value_attrs},
     {"Range", import_range, no_attrs},
+    {"DepthToSpace", import_depth_space, d2s_attrs},
+    {"SpaceToDepth", import_depth_space, d2s_attrs},
+    {"EyeLike", import_eye_like, eye_attrs},
     {NULL, NULL, NULL},
 };
