@@ -88,8 +88,9 @@ MlirLogicalResult ml_onnx_known_input(MlImporter *im, intptr_t k,
         im, "input %ld ('%s') must be a constant known at import time, but "
             "it is graph input '%s': freeze it to a value (ml-import-onnx "
             "--const %s=VALUE.pb)", (long)k, e->name, e->name, e->name);
-  return ml_onnx_error(im, "input %ld ('%s') must be a constant known at "
-                           "import time, but it is computed by the graph",
+  return ml_onnx_error(im, "unsupported dynamic shape: input %ld ('%s') must "
+                           "be a constant known at import time, but the graph "
+                           "computes it from values known only at run time",
                        (long)k, e->name);
 }
 

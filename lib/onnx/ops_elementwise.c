@@ -81,6 +81,26 @@ static const struct {
                   {"Div", "mlt.div"}, {"Max", "mlt.max"}, {"Min", "mlt.min"},
                   {"Sum", "mlt.add"}, {"Mean", "mlt.add"}};
 
+/* Before opset 7, `broadcast = 1` with `axis` aligns y's dims with x's
+ * from `axis` on (numpy aligns them at the end): y gains trailing 1s. */
+static MlirLogicalResult legacy_broadcast(MlImporter *im, MlirValue x,
+                                          MlirValue *y) {
+  const Onnx__AttributeProto *axis = ml_onnx_attr(im->node, "axis");
+  if (!ml_onnx_attr_int(im->node, "broadcast", 0) || !axis)
+    return mlirLogicalResultSuccess();
+  int64_t d[ML_ONNX_MAX_RANK], a;
+  intptr_t rx = ml_rank(x), ry = ml_dims(*y, d);
+  if (mlirLogicalResultIsFailure(ml_onnx_axis(im, "axis", axis->i, rx, &a)))
+    return mlirLogicalResultFailure();
+  if (a + ry > rx)
+    return ml_onnx_error(im, "operand 1 of rank %ld does not fit at axis %lld",
+                         (long)ry, (long long)a);
+  for (intptr_t i = ry; i < rx - a; i++)
+    d[i] = 1;
+  *y = ml_onnx_reshape(im, *y, rx - a, d);
+  return mlirLogicalResultSuccess();
+}
+
 static MlirLogicalResult import_binary(MlImporter *im,
                                        const Onnx__NodeProto *n) {
   const char *mlt = NULL;
@@ -93,6 +113,7 @@ static MlirLogicalResult import_binary(MlImporter *im,
   for (size_t k = 1; k < n->n_input; k++) {
     MlirValue y;
     if (mlirLogicalResultIsFailure(ml_onnx_require(im, (intptr_t)k, &y)) ||
+        mlirLogicalResultIsFailure(legacy_broadcast(im, acc, &y)) ||
         mlirLogicalResultIsFailure(ml_onnx_binary(im, mlt, acc, y, &acc)))
       return mlirLogicalResultFailure();
   }
@@ -344,6 +365,7 @@ static MlirLogicalResult import_activation(MlImporter *im,
 }
 
 static const char *const leaky_attrs[] = {"alpha", NULL};
+static const char *const legacy_attrs[] = {"broadcast", "axis", NULL};
 static const char *const selu_attrs[] = {"alpha", "gamma", NULL};
 static const char *const hard_sigmoid_attrs[] = {"alpha", "beta", NULL};
 static const char *const clip_attrs[] = {"min", "max", NULL};
@@ -371,10 +393,10 @@ const MlOnnxOp ml_onnx_elementwise_ops[] = {
     {"Softplus", import_activation, no_attrs},
     {"Softsign", import_activation, no_attrs},
     {"Mish", import_activation, no_attrs},
-    {"Add", import_binary, no_attrs},
-    {"Sub", import_binary, no_attrs},
-    {"Mul", import_binary, no_attrs},
-    {"Div", import_binary, no_attrs},
+    {"Add", import_binary, legacy_attrs},
+    {"Sub", import_binary, legacy_attrs},
+    {"Mul", import_binary, legacy_attrs},
+    {"Div", import_binary, legacy_attrs},
     {"Max", import_binary, no_attrs},
     {"Min", import_binary, no_attrs},
     {"Sum", import_binary, no_attrs},

@@ -4,8 +4,10 @@
 #include "ir/mlt_builder.h"
 #include "onnx/importer.h"
 
+#include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define TRY(x)                                                                 \
@@ -283,6 +285,35 @@ static MlirLogicalResult import_conv(MlImporter *im, const Onnx__NodeProto *n) {
   return mlirLogicalResultSuccess();
 }
 
+/* Inputs (not padding) in the window of output position i of `w`. */
+static int64_t inside(const Window *w, int64_t i) {
+  int64_t lo = i * w->stride - w->lo, hi = lo + w->k;
+  lo = lo < 0 ? 0 : lo;
+  hi = hi > w->in ? w->in : hi;
+  return hi > lo ? hi - lo : 0;
+}
+
+/* A constant [OH, OW]: the fraction of each pooling window that is input,
+ * which turns mlt.pool2d's average over inputs into AveragePool's
+ * count_include_pad average over the whole window. */
+static MlirValue window_fraction(MlImporter *im, const Window *win,
+                                 const int64_t *out, MlirType elt) {
+  int64_t n = out[2] * out[3];
+  MlirAttribute *v = calloc((size_t)n, sizeof *v);
+  if (!v)
+    abort();
+  for (int64_t i = 0; i < out[2]; i++)
+    for (int64_t j = 0; j < out[3]; j++)
+      v[i * out[3] + j] = mlirFloatAttrDoubleGet(
+          im->ctx, elt,
+          (double)(inside(&win[0], i) * inside(&win[1], j)) /
+              (double)(win[0].k * win[1].k));
+  MlirValue c = ml_build_mlt_constant(
+      &im->b, mlirDenseElementsAttrGet(ml_tensor_type(elt, 2, out + 2), n, v));
+  free(v);
+  return c;
+}
+
 /* MaxPool and AveragePool (1-D and 2-D). */
 static MlirLogicalResult import_pool(MlImporter *im, const Onnx__NodeProto *n) {
   bool avg = strcmp(n->op_type, "AveragePool") == 0;
@@ -319,9 +350,10 @@ static MlirLogicalResult import_pool(MlImporter *im, const Onnx__NodeProto *n) {
   bool padded = false;
   for (intptr_t i = 0; i < ns; i++)
     padded |= win[i].lo || win[i].hi;
-  if (avg && ml_onnx_attr_int(n, "count_include_pad", 0) && padded)
+  bool include_pad = avg && ml_onnx_attr_int(n, "count_include_pad", 0) && padded;
+  if (include_pad && ml_onnx_attr_int(n, "ceil_mode", 0))
     return ml_onnx_error(im, "unsupported count_include_pad = 1 with "
-                             "padding");
+                             "ceil_mode = 1");
   bool one_d = ns == 1;
   if (one_d) {
     x = as_2d(im, x);
@@ -335,6 +367,10 @@ static MlirLogicalResult import_pool(MlImporter *im, const Onnx__NodeProto *n) {
   MlirValue y =
       ml_build_mlt_pool2d(&im->b, avg ? ML_POOL_AVG : ML_POOL_MAX, x, kernel,
                           strides, pad, ml_tensor_type(ml_element_type(x), 4, out));
+  if (include_pad) /* mean over the window's inputs -> sum / window size */
+    TRY(ml_onnx_binary(im, "mlt.mul", y, window_fraction(im, win, out,
+                                                         ml_element_type(x)),
+                       &y));
   if (one_d) {
     int64_t o3[3] = {out[0], out[1], out[3]};
     y = ml_onnx_reshape(im, y, 3, o3);
@@ -411,8 +447,9 @@ static MlirLogicalResult import_softmax(MlImporter *im,
 }
 
 static const char *const no_attrs[] = {NULL};
+/* Gemm's opset < 7 `broadcast` of C is numpy's: nothing to do. */
 static const char *const gemm_attrs[] = {"alpha", "beta", "transA", "transB",
-                                         NULL};
+                                         "broadcast", NULL};
 static const char *const conv_attrs[] = {"auto_pad", "dilations", "group",
                                          "kernel_shape", "pads", "strides",
                                          NULL};
