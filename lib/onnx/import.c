@@ -20,7 +20,8 @@ static char *cstr(MlirStringRef s) {
   char *c = malloc(s.length + 1);
   if (!c)
     abort();
-  memcpy(c, s.data, s.length);
+  if (s.length)
+    memcpy(c, s.data, s.length);
   c[s.length] = 0;
   return c;
 }

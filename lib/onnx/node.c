@@ -87,7 +87,8 @@ MlirLogicalResult ml_onnx_known_input(MlImporter *im, intptr_t k,
     return ml_onnx_error(
         im, "input %ld ('%s') must be a constant known at import time, but "
             "it is graph input '%s': freeze it to a value (ml-import-onnx "
-            "--const %s=VALUE.pb)", (long)k, e->name, e->name, e->name);
+            "--const %s=VALUE.pb, or constants= in Python)", (long)k, e->name,
+        e->name, e->name);
   return ml_onnx_error(im, "unsupported dynamic shape: input %ld ('%s') must "
                            "be a constant known at import time, but the graph "
                            "computes it from values known only at run time",
@@ -151,7 +152,8 @@ const char *ml_onnx_attr_string(const Onnx__NodeProto *n, const char *name,
   if (!a || !a->has_s)
     return dflt;
   size_t len = a->s.len < size - 1 ? a->s.len : size - 1;
-  memcpy(buf, a->s.data, len);
+  if (len)
+    memcpy(buf, a->s.data, len);
   buf[len] = 0;
   return buf;
 }

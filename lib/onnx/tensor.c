@@ -92,11 +92,11 @@ static int64_t copy_typed(const Onnx__TensorProto *p, MlOnnxTensor *t) {
   int64_t n = t->count;
   switch (t->dtype) {
   case DT_FLOAT:
-    if ((int64_t)p->n_float_data == n)
+    if ((int64_t)p->n_float_data == n && n) /* memcpy from NULL is UB */
       memcpy(t->data, p->float_data, (size_t)n * 4);
     return (int64_t)p->n_float_data;
   case DT_INT64:
-    if ((int64_t)p->n_int64_data == n)
+    if ((int64_t)p->n_int64_data == n && n)
       memcpy(t->data, p->int64_data, (size_t)n * 8);
     return (int64_t)p->n_int64_data;
   case DT_INT32:
@@ -158,7 +158,7 @@ MlirLogicalResult ml_onnx_tensor_decode(MlImporter *im,
     have = (int64_t)(p->raw_data.len / esize);
     if (p->raw_data.len % esize)
       have = -2;
-    else if (have == t->count) /* little-endian host, like the format */
+    else if (have == t->count && have) /* little-endian, like the format */
       memcpy(t->data, p->raw_data.data, p->raw_data.len);
   } else {
     have = copy_typed(p, t);
