@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test suite of a build tree: lit (test/lit), ctest (C unit
-# tests) and pytest (python/tests, the mlopt package over the build's
-# libmlopt.so). Prints lit's summary, then one plain line "N passed, N failed"
-# counting all three, and exits 1 if anything failed.
+# tests), pytest (python/tests, the mlopt package over the build's
+# libmlopt.so, and test/onnx's runner unit tests) and the ONNX conformance
+# tests (test/onnx/run.py: each test of test/onnx/expected-pass.txt is one
+# test case). Prints lit's summary, then one plain line "N passed, N failed"
+# counting them all, and exits 1 if anything failed.
 set -uo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,11 +42,28 @@ if [[ -n "$skip" ]]; then
 else
   xmls+=("$results/pytest.xml")  # a missing file counts as a failure
   env "${pyenv[@]}" /usr/bin/python3 -m pytest -q -p no:cacheprovider \
-    --junitxml="$results/pytest.xml" "$root/python/tests"
+    --junitxml="$results/pytest.xml" "$root/python/tests" \
+    "$root/test/onnx/test_run.py"
   pytest_rc=$?
+fi
+
+echo "== onnx conformance =="
+onnx_rc=0
+if [[ -n "$skip" ]]; then
+  echo "onnx: skipped: $skip (not counted)"
+else
+  onnx_args=(--build "$build_abs" --jobs 2
+             --expected "$root/test/onnx/expected-pass.txt"
+             --junit "$results/onnx.xml")
+  # All ~1070 tests, also under the sanitizers: ~15-25 s at 2 jobs
+  # (~40 s with ASan + UBSan), most of them refused quickly at import.
+  xmls+=("$results/onnx.xml")
+  env "${pyenv[@]}" /usr/bin/python3 "$root/test/onnx/run.py" "${onnx_args[@]}"
+  onnx_rc=$?
 fi
 
 /usr/bin/python3 "$root/scripts/test-summary.py" "${xmls[@]}" \
   | tee "$results/summary.txt"
 summary_rc=${PIPESTATUS[0]}
-[[ $lit_rc -eq 0 && $ctest_rc -eq 0 && $pytest_rc -eq 0 && $summary_rc -eq 0 ]]
+[[ $lit_rc -eq 0 && $ctest_rc -eq 0 && $pytest_rc -eq 0 && $onnx_rc -eq 0 &&
+   $summary_rc -eq 0 ]]

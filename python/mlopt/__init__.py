@@ -5,6 +5,7 @@
     m.run("--fuse")                       # ml-opt's pass flags, in place
     exe = m.compile()                     # -O2, JIT for this CPU
     y = exe.mlp(x, w1, b1, w2, b2, w3, b3)
+    m = mlopt.import_onnx("model.onnx")   # an ONNX graph as an mlt module
 
 ctypes bindings over libmlopt.so (found through $MLOPT_LIBRARY,
 mlopt/_config.py, or the system's library path). docs/python.md is the
@@ -14,6 +15,7 @@ from . import _capi
 from .errors import Diagnostic, MloptError, MloptWarning
 from .execution import Executable, Function
 from .ir import Context, Module, default_context
+from .onnx_import import check_onnx_support, import_onnx
 from .passes import PassInfo, passes, upstream_passes
 from .signature import Signature, Slot
 
@@ -21,7 +23,7 @@ __all__ = [
     "Context", "Module", "Executable", "Function", "Signature", "Slot",
     "Diagnostic", "MloptError", "MloptWarning", "PassInfo", "passes",
     "upstream_passes", "default_context", "version", "mlir_version",
-    "library_path", "import_onnx",
+    "library_path", "import_onnx", "check_onnx_support",
 ]
 
 
@@ -39,10 +41,3 @@ def library_path():
     """The path of the libmlopt.so this package loaded."""
     return _capi.library_path
 
-
-def import_onnx(path, context=None):
-    """Not yet available: ONNX import is a later mlopt issue. Raises
-    NotImplementedError."""
-    raise NotImplementedError(
-        "mlopt.import_onnx is not implemented yet (ONNX import is planned); "
-        "write the model as mlt MLIR and use mlopt.Module.parse_file")

@@ -69,6 +69,26 @@ class TargetOptions(Structure):
     _fields_ = [("triple", StringRef), ("cpu", StringRef), ("optLevel", c_int)]
 
 
+class OnnxShape(Structure):
+    """MloptOnnxShape: pins one graph input's shape (dims borrowed)."""
+    _fields_ = [("name", StringRef), ("rank", ctypes.c_ssize_t),
+                ("dims", POINTER(c_int64))]
+
+
+class OnnxConstant(Structure):
+    """MloptOnnxConstant: freezes one graph input to a serialized
+    TensorProto (borrowed)."""
+    _fields_ = [("name", StringRef), ("tensorProto", StringRef)]
+
+
+class OnnxOptions(Structure):
+    """MloptOnnxOptions for mloptImportOnnx."""
+    _fields_ = [("numShapes", ctypes.c_ssize_t),
+                ("shapes", POINTER(OnnxShape)),
+                ("numConstants", ctypes.c_ssize_t),
+                ("constants", POINTER(OnnxConstant))]
+
+
 StringCallback = CFUNCTYPE(None, StringRef, c_void_p)
 DiagnosticHandler = CFUNCTYPE(c_int8, Diagnostic, c_void_p)  # see above
 WalkCallback = CFUNCTYPE(c_int, Operation, c_void_p)  # -> MlirWalkResult
@@ -192,12 +212,33 @@ _PROTOTYPES = {
     "mlirExecutionEngineLookupPacked": (c_void_p, [ExecutionEngine, StringRef]),
 }
 
+# Functions a libmlopt.so may lack (built without protobuf-c: no ONNX
+# import); has(name) tells, and the callers say what is missing.
+_OPTIONAL_PROTOTYPES = {
+    "mloptImportOnnx": (Module, [Context, StringRef, StringRef,
+                                 POINTER(OnnxOptions)]),
+    "mloptCheckOnnxSupport": (LogicalResult,
+                              [Context, StringRef, StringRef]),
+}
+
 for _name, (_res, _args) in _PROTOTYPES.items():
     _fn = getattr(lib, _name)
     _fn.restype = _res
     _fn.argtypes = _args
     globals()[_name] = _fn
+for _name, (_res, _args) in _OPTIONAL_PROTOTYPES.items():
+    _fn = getattr(lib, _name, None)
+    if _fn is not None:
+        _fn.restype = _res
+        _fn.argtypes = _args
+        globals()[_name] = _fn
 del _name, _res, _args, _fn
+
+
+def has(name):
+    """True if the loaded libmlopt.so exports the C function `name`."""
+    return name in _PROTOTYPES or (name in _OPTIONAL_PROTOTYPES
+                                   and name in globals())
 
 
 def string_ref(data):
