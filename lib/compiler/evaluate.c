@@ -45,6 +45,8 @@ bool ml_eval_dtype(MlirType t, MlRefDtype *dtype) {
     *dtype = ML_REF_I32;
   else if (mlirTypeIsAInteger(t) && mlirIntegerTypeGetWidth(t) == 64)
     *dtype = ML_REF_I64;
+  else if (mlirTypeIsAInteger(t) && mlirIntegerTypeGetWidth(t) == 1)
+    *dtype = ML_REF_I1;
   else
     return false;
   return true;
@@ -58,7 +60,7 @@ static bool alloc_tensor(MlirOperation op, MlirType type, MlRefTensor *t) {
       mlirShapedTypeGetRank(type) > ML_REF_MAX_RANK ||
       !ml_eval_dtype(mlirShapedTypeGetElementType(type), &t->dtype)) {
     ml_error(op, "--check evaluates statically shaped tensors of rank <= 8 "
-             "with f32/f64/f16/bf16/i8/i32/i64 elements");
+             "with f32/f64/f16/bf16/i8/i32/i64/i1 elements");
     return false;
   }
   t->rank = (int)mlirShapedTypeGetRank(type);
@@ -145,11 +147,16 @@ static void chain(Value *out, Value *const *in, intptr_t n, MlEvalHow how) {
   }
   /* Positions (argmax/argmin) carry no rounding error: exact from exact
    * operands; from an inexact operand a near-tie may move the winner
-   * anywhere along the axis, so only the range is checked. */
+   * anywhere along the axis, so only the range is checked. A compare is
+   * the same with two positions (false, true). */
   if (how.positions > 0) {
     out->rtol = 0;
     out->atol = inexact ? (double)(how.positions - 1) : 0;
   }
+  /* A select whose condition may have flipped may pick either operand:
+   * its error is at most the largest |x - y|. */
+  if (n == 3 && (in[0]->rtol > 0 || in[0]->atol > 0) && how.either > out->atol)
+    out->atol = how.either;
 }
 
 static bool eval_block(Env *e, MlirBlock block, MlirOperation *terminator);
@@ -222,9 +229,10 @@ static bool eval_op(Env *e, MlirOperation op) {
   else if (ok && status > 0)
     ml_error(op, "the reference refused this op: %s", ml_ref_status_str(status));
   if (ok && status == ML_REF_OK) {
-    Value *v = add(e, mlirOperationGetResult(op, 0));
-    v->t = out;
-    chain(v, in, n, how);
+    /* chain first: add() may move the values `in` points into */
+    Value v = {mlirOperationGetResult(op, 0), out, 0, 0, 0};
+    chain(&v, in, n, how);
+    *add(e, v.key) = v;
   } else if (ok) {
     free(out.data);
     ok = false;

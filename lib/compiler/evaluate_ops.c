@@ -5,6 +5,8 @@
  * length K and the operand scale the class's atol is multiplied by. */
 #include "compiler/evaluate_ops.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ir/attrs.h"
@@ -20,6 +22,9 @@ static const Named binary_ops[] = {
     {"add", ML_REF_ADD}, {"sub", ML_REF_SUB}, {"mul", ML_REF_MUL},
     {"div", ML_REF_DIV}, {"max", ML_REF_MAX}, {"min", ML_REF_MIN},
     {"pow", ML_REF_POW}, {NULL, 0}};
+
+static const Named logic_ops[] = {
+    {"and", ML_REF_AND}, {"or", ML_REF_OR}, {"xor", ML_REF_XOR}, {NULL, 0}};
 
 static const Named unary_ops[] = {
     {"relu", ML_REF_RELU}, {"sigmoid", ML_REF_SIGMOID}, {"tanh", ML_REF_TANH},
@@ -53,6 +58,7 @@ static void store(MlRefTensor *out, int64_t i, double f, int64_t n) {
   case ML_REF_I8: ((int8_t *)out->data)[i] = (int8_t)n; break;
   case ML_REF_I32: ((int32_t *)out->data)[i] = (int32_t)n; break;
   case ML_REF_I64: ((int64_t *)out->data)[i] = n; break;
+  case ML_REF_I1: ((uint8_t *)out->data)[i] = n != 0; break;
   }
 }
 
@@ -75,11 +81,33 @@ static int constant(MlirOperation op, MlRefTensor *out) {
       store(out, i, f, v);
     return ML_REF_OK;
   }
+  if (out->dtype == ML_REF_I1) { /* MLIR packs i1 elements as bits */
+    for (int64_t i = 0; i < n; i++)
+      store(out, i, 0, mlirDenseElementsAttrGetBoolValue(a, i));
+    return ML_REF_OK;
+  }
   /* Dense storage is row-major at the element's natural size (f16/bf16
    * as their bits), exactly MlRefTensor's layout. */
   memcpy(out->data, mlirDenseElementsAttrGetRawData(a),
          (size_t)n * (size_t)ml_ref_dtype_size(out->dtype));
   return ML_REF_OK;
+}
+
+MlirAttribute ml_eval_dense_attr(MlirType type, const MlRefTensor *t) {
+  int64_t n = ml_ref_numel(t);
+  if (n < 0 || n > INT32_MAX)
+    return mlirAttributeGetNull();
+  if (t->dtype != ML_REF_I1)
+    return mlirDenseElementsAttrRawBufferGet(
+        type, (size_t)n * (size_t)ml_ref_dtype_size(t->dtype), t->data);
+  int *bits = malloc((size_t)(n ? n : 1) * sizeof *bits);
+  if (!bits)
+    abort();
+  for (int64_t i = 0; i < n; i++)
+    bits[i] = ((const uint8_t *)t->data)[i] != 0;
+  MlirAttribute a = mlirDenseElementsAttrBoolGet(type, (intptr_t)n, bits);
+  free(bits);
+  return a;
 }
 
 static int conv2d(MlirOperation op, const MlRefTensor *in, MlRefTensor *out,
@@ -151,6 +179,39 @@ static int arg_reduce(MlirOperation op, MlRefArgKind kind, const MlRefTensor *in
                            ml_attr_flag(op, "select_last"), out);
 }
 
+/* `in` broadcast to `shape`'s dims and converted to f64 (the caller frees
+ * t->data); false if that fails. */
+static bool as_f64(const MlRefTensor *in, const MlRefTensor *shape,
+                   MlRefTensor *t) {
+  MlRefTensor wide = *shape;
+  wide.dtype = in->dtype;
+  *t = *shape;
+  t->dtype = ML_REF_F64;
+  size_t n = (size_t)ml_ref_numel(shape);
+  wide.data = calloc(n ? n : 1, (size_t)ml_ref_dtype_size(in->dtype));
+  t->data = calloc(n ? n : 1, sizeof(double));
+  bool ok = wide.data && t->data && ml_ref_broadcast(in, &wide) == ML_REF_OK &&
+            ml_ref_cast(&wide, t) == ML_REF_OK;
+  free(wide.data);
+  return ok;
+}
+
+/* The largest |x - y| over select's broadcast `out`: the most a flipped
+ * condition can move an element (infinite when x or y is not finite). */
+static double spread(const MlRefTensor *x, const MlRefTensor *y,
+                     const MlRefTensor *out) {
+  MlRefTensor dx, dy;
+  double worst = 0;
+  bool okx = as_f64(x, out, &dx), oky = as_f64(y, out, &dy), ok = okx && oky;
+  for (int64_t i = 0; ok && i < ml_ref_numel(out); i++) {
+    double e = fabs(((double *)dx.data)[i] - ((double *)dy.data)[i]);
+    worst = isnan(e) ? INFINITY : e > worst ? e : worst;
+  }
+  free(dx.data);
+  free(dy.data);
+  return ok ? worst : INFINITY;
+}
+
 static int slice(MlirOperation op, const MlRefTensor *in, MlRefTensor *out) {
   int64_t offsets[ML_REF_MAX_RANK], strides[ML_REF_MAX_RANK];
   if (ml_attr_i64s(op, "offsets", offsets, ML_REF_MAX_RANK) != in->rank ||
@@ -161,11 +222,26 @@ static int slice(MlirOperation op, const MlRefTensor *in, MlRefTensor *out) {
 
 int ml_eval_mlt_op(MlirOperation op, const char *name, const MlRefTensor *in,
                    intptr_t n, MlRefTensor *out, MlEvalHow *how) {
-  *how = (MlEvalHow){ML_REF_CLASS_EXACT, 0, 1.0, 0};
+  *how = (MlEvalHow){ML_REF_CLASS_EXACT, 0, 1.0, 0, 0};
   int kind;
   if ((kind = lookup(binary_ops, name)) >= 0 && n == 2) {
     how->cls = ml_ref_binary_class((MlRefBinaryKind)kind);
     return ml_ref_binary((MlRefBinaryKind)kind, &in[0], &in[1], out);
+  }
+  if ((kind = lookup(logic_ops, name)) >= 0 && n == 2)
+    return ml_ref_logic((MlRefLogicKind)kind, &in[0], &in[1], out);
+  if (!strcmp(name, "not") && n == 1)
+    return ml_ref_not(in, out);
+  if (!strcmp(name, "cmp") && n == 2) {
+    how->positions = 2; /* false or true: unchecked from inexact operands */
+    return ml_ref_cmp((MlRefCmpKind)ml_attr_int(op, "predicate"), &in[0],
+                      &in[1], out);
+  }
+  if (!strcmp(name, "select") && n == 3) {
+    int status = ml_ref_select(&in[0], &in[1], &in[2], out);
+    if (status == ML_REF_OK)
+      how->either = spread(&in[1], &in[2], out);
+    return status;
   }
   if ((kind = lookup(unary_ops, name)) >= 0 && n == 1) {
     how->cls = ml_ref_unary_class((MlRefUnaryKind)kind);

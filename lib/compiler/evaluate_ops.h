@@ -9,13 +9,16 @@
 
 /* How an op's result is compared: its tolerance class, the number of
  * terms K each element combines (0: none), the operand scale the
- * reduction class's atol is multiplied by (ml_ref_scale), and for results
- * that are positions along an axis (argmax, argmin) the axis size. */
+ * reduction class's atol is multiplied by (ml_ref_scale), for results
+ * that are positions along an axis (argmax, argmin) the axis size (2 for
+ * cmp: false or true), and for select the largest |x - y| (what picking
+ * the other operand costs). */
 typedef struct MlEvalHow {
   MlRefOpClass cls;
   int64_t k;
   double scale;
   int64_t positions; /* 0: the result holds values */
+  double either;
 } MlEvalHow;
 
 /* Status codes beyond MlRefStatus. */
@@ -29,5 +32,11 @@ enum {
  * dtype. Returns ML_REF_OK, an MlRefStatus or one of the codes above. */
 int ml_eval_mlt_op(MlirOperation op, const char *name, const MlRefTensor *in,
                    intptr_t n, MlRefTensor *out, MlEvalHow *how);
+
+/* The dense elements attribute of ranked tensor type `type` holding `t`'s
+ * values (what mlt.constant needs to hold a folded result): the raw
+ * buffer, except i1, which MLIR packs as bits while I1 tensors hold a
+ * byte per element. Null for an element count that does not fit. */
+MlirAttribute ml_eval_dense_attr(MlirType type, const MlRefTensor *t);
 
 #endif

@@ -20,7 +20,11 @@
  * `addf`, the pair becomes a vector.fma (one rounding instead of two).
  * Every decision is a remark: what was vectorized at which width, or the
  * first reason it could not be (non-unit stride, an op it cannot widen).
- * W defaults to the host's SIMD width in 32-bit lanes (16 with AVX-512). */
+ * W defaults to the host's SIMD width in lanes of the nest's widest scalar
+ * type, types under 32 bits counting as 32 (with AVX-512: 16 lanes, 8 when
+ * the nest computes with f64 or i64).
+ * Loads and stores of i1 along the lane are refused: a vector of i1 is
+ * bit-packed in memory, an i1 memref holds a byte per element. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +47,7 @@
 #include "transforms/tile.h"
 
 typedef struct VectorizeOptions {
-  int64_t lanes; /* 0: the host's SIMD width in 32-bit lanes */
+  int64_t lanes; /* 0: the host's SIMD width in the nest's element size */
 } VectorizeOptions;
 
 /* How a value of the scalar loop varies across the lanes. */
@@ -131,6 +135,22 @@ static bool fail(Vec *v, MlirOperation op, const char *what) {
 
 static bool is_scalar_data(MlirType t) {
   return mlirTypeIsAInteger(t) || mlirTypeIsAFloat(t);
+}
+
+/* Bits of an integer or float type, 0 for others. */
+static unsigned scalar_bits(MlirType t) {
+  return mlirTypeIsAFloat(t)     ? mlirFloatTypeGetWidth(t)
+         : mlirTypeIsAInteger(t) ? mlirIntegerTypeGetWidth(t)
+                                 : 0;
+}
+
+/* Refuses (true, with the reason) a lane-wise access of an i1 memref: it
+ * cannot be a vector.load/store. */
+static bool refuse_i1(Vec *v, MlirOperation op, MlirValue memref) {
+  if (scalar_bits(mlirShapedTypeGetElementType(mlirValueGetType(memref))) != 1)
+    return false;
+  return !fail(v, op, "cannot widen '%s' of i1 elements (a vector of i1 is "
+                      "bit-packed in memory, an i1 memref holds bytes)");
 }
 
 /* `e` as a vector: a varying value as it is, a uniform one broadcast. */
@@ -297,6 +317,8 @@ static bool emit_load(Vec *v, const MlBuilder *b, MlirOperation op) {
   if (!dense_layout(mlirValueGetType(memref)))
     return fail(v, op, "non-unit stride: '%s' reads a memref with a "
                        "non-identity layout");
+  if (refuse_i1(v, op, memref))
+    return false;
   MlirType type = ml_vector_type(mlirValueGetType(old), v->lanes);
   map_put(v, old, ml_build_vector_load(b, type, memref, n, indices), VARYING);
   return true;
@@ -318,6 +340,8 @@ static bool emit_store(Vec *v, const MlBuilder *b, MlirOperation op) {
   if (!dense_layout(mlirValueGetType(memref)))
     return fail(v, op, "non-unit stride: '%s' writes a memref with a "
                        "non-identity layout");
+  if (refuse_i1(v, op, memref))
+    return false;
   if (value.kind == UNIT)
     return fail(v, op, "'%s' stores the induction variable as data");
   ml_build_vector_store(b, widen(v, b, value), memref, n, indices);
@@ -700,6 +724,25 @@ static int64_t host_lanes(void) {
   return 4;
 }
 
+/* Raises *user (bits) to the widest integer or float result of `op`. */
+static MlirWalkResult widest(MlirOperation op, void *user) {
+  unsigned *bits = user;
+  for (intptr_t i = 0; i < mlirOperationGetNumResults(op); i++) {
+    unsigned w = scalar_bits(mlirValueGetType(mlirOperationGetResult(op, i)));
+    *bits = w > *bits ? w : *bits;
+  }
+  return MlirWalkResultAdvance;
+}
+
+/* The host's width for nest `root`: its SIMD bits over the widest scalar
+ * type the nest computes with, counted as at least 32 bits (narrower
+ * types keep the 32-bit lane count). */
+static int64_t host_lanes_for(MlirOperation root) {
+  unsigned bits = 32;
+  mlirOperationWalk(root, widest, &bits, MlirWalkPreOrder);
+  return host_lanes() * 32 / bits;
+}
+
 static MlirLogicalResult run(MlirOperation module, void *options) {
   const VectorizeOptions *o = options;
   if (ml_refuse_mlt_ops(module, "vectorize"))
@@ -708,10 +751,11 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
   MlirOperation *roots = ml_loop_roots(module, &n);
   Vec v;
   memset(&v, 0, sizeof v);
-  v.lanes = o->lanes ? o->lanes : host_lanes();
   /* Nests are disjoint: rewriting one leaves the others' handles valid. */
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n; i++) {
+    v.lanes = o->lanes ? o->lanes : host_lanes_for(roots[i]);
     vectorize_nest(&v, roots[i]);
+  }
   free(v.map);
   ml_buf_free(&v.why);
   free(roots);

@@ -19,8 +19,9 @@ from .errors import Diagnostic, MloptError
 
 def _describe(slot, fn):
     if slot.is_buffer:
-        return "%s of @%s (%s: shape %s, dtype %s)" % (
-            slot.name, fn, slot.type, slot.shape, slot.dtype)
+        return "%s of @%s (%s: shape %s, dtype %s%s)" % (
+            slot.name, fn, slot.type, slot.shape, slot.dtype,
+            " holding bf16 bits" if slot.is_bf16 else "")
     return "%s of @%s (%s: a %s scalar)" % (slot.name, fn, slot.type,
                                              slot.dtype)
 
@@ -34,9 +35,15 @@ def _check_buffer(value, slot, fn):
     if not isinstance(value, np.ndarray):
         raise TypeError("%s must be a numpy.ndarray, not %s"
                         % (what, type(value).__name__))
+    if value.dtype != slot.dtype and slot.is_bf16:
+        raise TypeError("%s got dtype %s; NumPy has no bf16, so pass the bit "
+                        "patterns as uint16 (for float32 values x: "
+                        "(x.view(np.uint32) >> 16).astype(np.uint16), which "
+                        "truncates)" % (what, value.dtype))
     if value.dtype != slot.dtype:
         raise TypeError("%s got dtype %s; convert it with .astype(np.%s)"
-                        % (what, value.dtype, slot.dtype))
+                        % (what, value.dtype, "bool_" if slot.dtype.kind ==
+                           "b" else slot.dtype))
     if value.shape != slot.shape:
         raise ValueError("%s got shape %s" % (what, value.shape))
     if not value.flags.c_contiguous or not value.flags.aligned:
@@ -57,11 +64,17 @@ def _check_scalar(value, slot, fn):
                 what, value.dtype, value.shape))
         return np.array(value)
     kind = slot.dtype.kind
+    if kind == "b":
+        if not isinstance(value, bool):
+            raise TypeError("%s must be a bool, not %s" % (
+                what, type(value).__name__))
+        return np.array(value, dtype=slot.dtype)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or \
-            (kind == "i" and not isinstance(value, int)):
+            (kind in "iu" and not isinstance(value, int)):
         raise TypeError("%s must be a %s, not %s" % (
-            what, "int" if kind == "i" else "float", type(value).__name__))
-    if kind == "i":
+            what, "float" if kind == "f" else "bf16 bit pattern (an int)"
+            if slot.is_bf16 else "int", type(value).__name__))
+    if kind in "iu":
         info = np.iinfo(slot.dtype)
         if not info.min <= value <= info.max:
             raise OverflowError("%s: %d is out of range" % (what, value))

@@ -7,6 +7,10 @@ shapes and element types (the model of ml-run, docs/ml-run.md):
   - each tensor result becomes a trailing out-memref (destination passing,
     as --lower-to-loops does), which the caller allocates: an output;
   - one scalar result comes back by value: the last output.
+
+NumPy has no bfloat16: bf16 values cross as np.uint16 arrays holding the
+bit patterns (the top half of the float32's bits); i1 values are NumPy
+bools (one byte each, as the compiled code stores them).
 """
 import ctypes
 
@@ -18,8 +22,9 @@ _SCALARS = (
     (C.mlirTypeIsAF16, np.float16), (C.mlirTypeIsAF32, np.float32),
     (C.mlirTypeIsAF64, np.float64),
 )
-_INT_WIDTHS = {8: np.int8, 32: np.int32, 64: np.int64}
-SUPPORTED = "f16, f32, f64, i8, i32, i64 and index"
+_INT_WIDTHS = {1: np.bool_, 8: np.int8, 32: np.int32, 64: np.int64}
+SUPPORTED = "f16, bf16 (as uint16 bits), f32, f64, i1 (bool), i8, i32, i64 " \
+    "and index"
 
 
 class Slot:
@@ -27,15 +32,17 @@ class Slot:
     "result") and `index` in the original function, `type` as MLIR prints
     it, `dtype` (a numpy.dtype), `shape` (a tuple; () for scalars),
     `is_buffer` (memref or tensor, else a scalar), `is_memref` (a memref
-    argument: the function may write it in place)."""
+    argument: the function may write it in place), `is_bf16` (bf16
+    elements, carried as uint16 bit patterns)."""
 
     __slots__ = ("role", "index", "type", "dtype", "shape", "is_buffer",
-                 "is_memref", "is_index")
+                 "is_memref", "is_index", "is_bf16")
 
     def __init__(self, role, index, type_text):
         self.role, self.index, self.type = role, index, type_text
         self.dtype, self.shape = None, ()
         self.is_buffer = self.is_memref = self.is_index = False
+        self.is_bf16 = False
 
     @property
     def name(self):
@@ -92,6 +99,8 @@ def _scalar_dtype(t):
     """(numpy dtype, is_index) for a scalar type, or None."""
     if C.mlirTypeIsAIndex(t):
         return np.dtype(np.int64), True
+    if _text(C.mlirTypePrint, t) == "bf16":
+        return np.dtype(np.uint16), False  # the bit patterns
     for test, dt in _SCALARS:
         if test(t):
             return np.dtype(dt), False
@@ -144,6 +153,7 @@ def read_slot(t, role, index):
     if why:
         return None, "%s is %s: %s" % (s.name, s.type, why)
     s.dtype, s.is_index = scalar
+    s.is_bf16 = _text(C.mlirTypePrint, elt) == "bf16"
     if s.is_buffer:
         s.shape = tuple(C.mlirShapedTypeGetDimSize(t, d)
                         for d in range(C.mlirShapedTypeGetRank(t)))

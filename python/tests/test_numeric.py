@@ -76,6 +76,42 @@ def nan_min_argmin(x, i):
             arg_last(np.argmin, f, 0))
 
 
+def bf16_bits(x):
+    """float32 -> bf16 bit patterns (exact inputs: 0 and 1 here)."""
+    return (np.asarray(x, np.float32).view(np.uint32) >> 16).astype(np.uint16)
+
+
+def cast_i1(x, i, b, h, l):
+    """@cast_i1 of ops.mlir: nonzero is true, true is 1."""
+    s = np.array([0, -0.0, np.nan, 0.5, -np.inf, 1e-45, -3], np.float32)
+    return (s.astype(bool), x.astype(bool), i.astype(bool), h.astype(bool),
+            l.astype(bool)) + tuple(b.astype(t) for t in (
+                np.float32, np.int32, np.int8, np.float16, np.float64,
+                np.int64)) + (bf16_bits(b.astype(np.float32)),)
+
+
+def avg_pool_2x2(x):
+    n, c, h, w = x.shape
+    h2, w2 = h // 2 * 2, w // 2 * 2
+    return x[:, :, :h2, :w2].reshape(n, c, h // 2, 2, w // 2, 2).mean((3, 5))
+
+
+def f64_ops(a, b, w, x, f):
+    """@f64 of ops.mlir in NumPy's float64."""
+    def sigmoid(v):
+        return 1 / (1 + np.exp(-v))
+
+    def gelu(v):
+        return v * 0.5 * (1 + erf(v / np.sqrt(2)))
+    p = np.sqrt(np.exp(a)) ** b
+    return (a / b, gelu(sigmoid(np.tanh(np.log(np.exp(a))))),
+            leaky_relu(p, 0.1), a @ w, softmax(a, 1), a.mean(0, keepdims=True),
+            a.astype(np.float32),
+            np.clip(np.trunc(a * 1e10), -2 ** 31, 2 ** 31 - 1).astype(np.int32),
+            conv2d_nchw(x, f, (1, 1), (1, 1, 1, 1), (1, 1), 1),
+            avg_pool_2x2(x), np.maximum(np.clip(erf(a), -0.5, 0.25), a))
+
+
 EXAMPLE_REFS = {
     "mlp": lambda x, w1, b1, w2, b2, w3, b3:
         relu(relu(relu(x @ w1 + b1) @ w2 + b2) @ w3 + b3),
@@ -157,6 +193,18 @@ OP_REFS = {
                            y.reshape(3, 37)[:, 3:36], y[:, 37:, :]),
     "gather": lambda x, i, j, s: (gather(x, i, 0), gather(x, j, 1),
                                   gather(x, s, 0)),
+    # booleans (random bools here are mostly true; test_bool.py balances)
+    "cmp": lambda x, y, i, j: (x == y, x != y, x < y, x <= y, x > y, x >= y,
+                               i == j, i != j, i < j, i <= j, i > j, i >= j),
+    "select": lambda c, x, y, b, i, j: (np.where(c, x, y), np.where(c, b, ~b),
+                                        np.where(c, i, j),
+                                        np.where(x > y, x, y)),
+    "logic": lambda a, b, c: (~a, a & b, c | a, a ^ b, c ^ c),
+    "bool_data": lambda b, c, i: (
+        b.T, b.reshape(37, 3), np.broadcast_to(c, (2, 3, 37)),
+        np.concatenate([b, c], 1), b[2::-1, 36:2:-3], gather(b, i, 0),
+        b ^ np.array([[True], [False], [True]]), b & True),
+    "cast_i1": cast_i1,
 }
 
 
@@ -175,6 +223,21 @@ def test_mlt_op(name, ops_exe, rng):
     assert len(got) == len(want) == len(fn.outputs)
     for g, w, slot in zip(got, want, fn.outputs):
         tol = 1e-3 if slot.dtype == np.float16 else 2e-5
+        assert_close(g, np.asarray(w).astype(slot.dtype), rtol=tol, atol=tol)
+
+
+@pytest.fixture(scope="module")
+def f64_exe(pipeline):
+    return mlopt.Module.parse_file(OPS.with_name("ops_f64.mlir")).compile(
+        pipeline=pipeline)
+
+
+def test_mlt_f64_ops(f64_exe, rng):
+    """ops_f64.mlir's @f64 (its own module: see the file's header)."""
+    fn = f64_exe["f64"]
+    args = random_inputs(fn, rng)
+    for g, w, slot in zip(fn(*args), f64_ops(*args), fn.outputs):
+        tol = 2e-5 if slot.dtype == np.float32 else 1e-12
         assert_close(g, np.asarray(w).astype(slot.dtype), rtol=tol, atol=tol)
 
 

@@ -12,7 +12,7 @@
  * anything else gives itself. */
 static int contraction_types(const MlRefTensor *a, const MlRefTensor *b,
                              const MlRefTensor *out) {
-  if (a->dtype != b->dtype)
+  if (a->dtype != b->dtype || a->dtype == ML_REF_I1)
     return ML_REF_ERR_DTYPE;
   MlRefDtype want = a->dtype == ML_REF_I8 ? ML_REF_I32 : a->dtype;
   return out->dtype == want ? ML_REF_OK : ML_REF_ERR_DTYPE;

@@ -12,36 +12,6 @@
 
 /*===-- Binary ----------------------------------------------------------===*/
 
-/* Strides of `in` seen through a result of rank `rank` (numpy alignment
- * from the trailing dim; broadcast dims get stride 0). */
-static void broadcast_strides(const MlRefTensor *in, int rank,
-                              int64_t strides[ML_REF_MAX_RANK]) {
-  int64_t own[ML_REF_MAX_RANK];
-  ml_ref_strides(in, own);
-  int lead = rank - in->rank;
-  for (int d = 0; d < rank; d++) {
-    int k = d - lead;
-    strides[d] = (k < 0 || in->shape[k] == 1) ? 0 : own[k];
-  }
-}
-
-/* The numpy broadcast of a and b is exactly out's shape. */
-static bool broadcasts_to(const MlRefTensor *a, const MlRefTensor *b,
-                          const MlRefTensor *out) {
-  int rank = a->rank > b->rank ? a->rank : b->rank;
-  if (out->rank != rank)
-    return false;
-  for (int k = 0; k < rank; k++) {
-    int64_t da = k < a->rank ? a->shape[a->rank - 1 - k] : 1;
-    int64_t db = k < b->rank ? b->shape[b->rank - 1 - k] : 1;
-    if (da != db && da != 1 && db != 1)
-      return false;
-    if (out->shape[rank - 1 - k] != (da == 1 ? db : da))
-      return false;
-  }
-  return true;
-}
-
 /* One float element of a binary op. */
 static double binary_f(MlRefBinaryKind kind, double x, double y) {
   switch (kind) {
@@ -84,13 +54,13 @@ int ml_ref_binary(MlRefBinaryKind kind, const MlRefTensor *a,
     return ML_REF_ERR_INVALID;
   bool fp = ml_ref_dtype_is_float(a->dtype);
   if (a->dtype != b->dtype || out->dtype != a->dtype ||
-      (kind == ML_REF_POW && !fp))
+      (kind == ML_REF_POW && !fp) || a->dtype == ML_REF_I1)
     return ML_REF_ERR_DTYPE;
-  if (!broadcasts_to(a, b, out))
+  if (!ml_ref_broadcasts_to((const MlRefTensor *[]){a, b}, 2, out))
     return ML_REF_ERR_SHAPE;
   int64_t sa[ML_REF_MAX_RANK], sb[ML_REF_MAX_RANK];
-  broadcast_strides(a, out->rank, sa);
-  broadcast_strides(b, out->rank, sb);
+  ml_ref_broadcast_strides(a, out->rank, sa);
+  ml_ref_broadcast_strides(b, out->rank, sb);
   int64_t n = ml_ref_numel(out);
   for (int64_t i = 0; i < n; i++) {
     int64_t ia = ml_ref_offset(out->rank, out->shape, sa, i);
@@ -130,7 +100,7 @@ int ml_ref_unary(MlRefUnaryKind kind, const MlRefTensor *in, MlRefTensor *out) {
     return ML_REF_ERR_INVALID;
   bool fp = ml_ref_dtype_is_float(in->dtype);
   bool int_ok = kind == ML_REF_RELU || kind == ML_REF_NEG || kind == ML_REF_ABS;
-  if (out->dtype != in->dtype || (!fp && !int_ok))
+  if (out->dtype != in->dtype || (!fp && !int_ok) || in->dtype == ML_REF_I1)
     return ML_REF_ERR_DTYPE;
   if (!ml_ref_same_shape(in, out))
     return ML_REF_ERR_SHAPE;
@@ -175,7 +145,7 @@ int ml_ref_leaky_relu(const MlRefTensor *in, double alpha, MlRefTensor *out) {
 int ml_ref_clamp(const MlRefTensor *in, double lo, double hi, MlRefTensor *out) {
   if (ml_ref_check(in) || ml_ref_check(out))
     return ML_REF_ERR_INVALID;
-  if (out->dtype != in->dtype)
+  if (out->dtype != in->dtype || in->dtype == ML_REF_I1)
     return ML_REF_ERR_DTYPE;
   if (!ml_ref_same_shape(in, out))
     return ML_REF_ERR_SHAPE;

@@ -18,6 +18,13 @@ void ml_ref_strides(const MlRefTensor *t, int64_t strides[ML_REF_MAX_RANK]);
  * tensor whose dims have `strides` (0 for a broadcast dim). */
 int64_t ml_ref_offset(int rank, const int64_t *shape, const int64_t *strides,
                       int64_t linear);
+/* Strides of `in` seen through a result of rank `rank` (numpy alignment
+ * from the trailing dim; broadcast dims get stride 0). */
+void ml_ref_broadcast_strides(const MlRefTensor *in, int rank,
+                              int64_t strides[ML_REF_MAX_RANK]);
+/* The numpy broadcast of the n tensors `in` is exactly out's shape. */
+bool ml_ref_broadcasts_to(const MlRefTensor *const *in, int n,
+                          const MlRefTensor *out);
 /* Normalizes axis in [-rank, rank) to [0, rank); -1 when out of range. */
 int ml_ref_axis(int64_t axis, int rank);
 

@@ -60,7 +60,8 @@ int ml_ref_reduce(MlRefReduceKind kind, const MlRefTensor *in,
       (unsigned)kind > ML_REF_REDUCE_PROD)
     return ML_REF_ERR_INVALID;
   bool fp = ml_ref_dtype_is_float(in->dtype);
-  if (out->dtype != in->dtype || (kind == ML_REF_REDUCE_MEAN && !fp))
+  if (out->dtype != in->dtype || (kind == ML_REF_REDUCE_MEAN && !fp) ||
+      in->dtype == ML_REF_I1)
     return ML_REF_ERR_DTYPE;
   bool reduced[ML_REF_MAX_RANK] = {false};
   if (n_axes < 1 || n_axes > in->rank)
@@ -140,7 +141,8 @@ int ml_ref_arg_reduce(MlRefArgKind kind, const MlRefTensor *in, int64_t axis,
                       bool keepdims, bool select_last, MlRefTensor *out) {
   if (ml_ref_check(in) || ml_ref_check(out) || (unsigned)kind > ML_REF_ARGMIN)
     return ML_REF_ERR_INVALID;
-  if (out->dtype != ML_REF_I32 && out->dtype != ML_REF_I64)
+  if ((out->dtype != ML_REF_I32 && out->dtype != ML_REF_I64) ||
+      in->dtype == ML_REF_I1)
     return ML_REF_ERR_DTYPE;
   if (in->rank < 1)
     return ML_REF_ERR_SHAPE;
@@ -240,7 +242,7 @@ static int pool_check(MlRefPoolKind kind, const MlRefTensor *in, MlRefLayout lay
   if ((unsigned)kind > ML_REF_POOL_AVG ||
       (layout != ML_REF_NCHW && layout != ML_REF_NHWC) || !k || !st || !pad)
     return ML_REF_ERR_INVALID;
-  if (out->dtype != in->dtype ||
+  if (out->dtype != in->dtype || in->dtype == ML_REF_I1 ||
       (kind == ML_REF_POOL_AVG && !ml_ref_dtype_is_float(in->dtype)))
     return ML_REF_ERR_DTYPE;
   const int64_t attr_max = INT64_C(1) << 20;

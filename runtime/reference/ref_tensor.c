@@ -22,6 +22,7 @@ int ml_ref_dtype_size(MlRefDtype dtype) {
   case ML_REF_I8: return 1;
   case ML_REF_I32: return 4;
   case ML_REF_I64: return 8;
+  case ML_REF_I1: return 1;
   }
   return 0;
 }
@@ -34,7 +35,7 @@ bool ml_ref_dtype_is_float(MlRefDtype dtype) {
 
 /* The MLIR spelling of a dtype. */
 const char *ml_ref_dtype_name(MlRefDtype dtype) {
-  static const char *names[] = {"f32", "f64", "f16", "bf16", "i8", "i32", "i64"};
+  static const char *names[] = {"f32", "f64", "f16", "bf16", "i8", "i32", "i64", "i1"};
   return ml_ref_dtype_size(dtype) ? names[dtype] : "?";
 }
 
@@ -105,6 +106,40 @@ int64_t ml_ref_offset(int rank, const int64_t *shape, const int64_t *strides,
     linear /= shape[d];
   }
   return off;
+}
+
+/* Per dim of a rank-`rank` result: `in`'s stride, 0 where it broadcasts. */
+void ml_ref_broadcast_strides(const MlRefTensor *in, int rank,
+                              int64_t strides[ML_REF_MAX_RANK]) {
+  int64_t own[ML_REF_MAX_RANK];
+  ml_ref_strides(in, own);
+  int lead = rank - in->rank;
+  for (int d = 0; d < rank; d++) {
+    int k = d - lead;
+    strides[d] = (k < 0 || in->shape[k] == 1) ? 0 : own[k];
+  }
+}
+
+/* Trailing-aligned dims: equal or 1 each, the broadcast being out's. */
+bool ml_ref_broadcasts_to(const MlRefTensor *const *in, int n,
+                          const MlRefTensor *out) {
+  int rank = 0;
+  for (int i = 0; i < n; i++)
+    rank = in[i]->rank > rank ? in[i]->rank : rank;
+  if (out->rank != rank)
+    return false;
+  for (int k = 0; k < rank; k++) {
+    int64_t dim = 1;
+    for (int i = 0; i < n; i++) {
+      int64_t d = k < in[i]->rank ? in[i]->shape[in[i]->rank - 1 - k] : 1;
+      if (d != 1 && dim != 1 && d != dim)
+        return false;
+      dim = d == 1 ? dim : d;
+    }
+    if (out->shape[rank - 1 - k] != dim)
+      return false;
+  }
+  return true;
 }
 
 /* [-rank, rank) -> [0, rank), -1 outside. */
@@ -217,6 +252,7 @@ int64_t ml_ref_load_i(const MlRefTensor *t, int64_t i) {
   case ML_REF_I8: return ((const int8_t *)t->data)[i];
   case ML_REF_I32: return ((const int32_t *)t->data)[i];
   case ML_REF_I64: return ((const int64_t *)t->data)[i];
+  case ML_REF_I1: return ((const uint8_t *)t->data)[i] != 0;
   default: /* a float tensor */
     return ml_ref_dtype_is_float(t->dtype) ? ml_ref_saturate(ML_REF_I64, ml_ref_load_f(t, i)) : 0;
   }
@@ -244,6 +280,7 @@ void ml_ref_store_i(MlRefTensor *t, int64_t i, uint64_t v) {
   case ML_REF_I8: ((int8_t *)t->data)[i] = (int8_t)wrap(v, 8); break;
   case ML_REF_I32: ((int32_t *)t->data)[i] = (int32_t)wrap(v, 32); break;
   case ML_REF_I64: ((int64_t *)t->data)[i] = wrap(v, 64); break;
+  case ML_REF_I1: ((uint8_t *)t->data)[i] = v != 0; break;
   case ML_REF_F64: ((double *)t->data)[i] = (double)ml_ref_to_signed(v); break;
   default: /* f32/f16/bf16: round to odd first, then once to the dtype */
     if (ml_ref_dtype_is_float(t->dtype))
@@ -254,18 +291,25 @@ void ml_ref_store_i(MlRefTensor *t, int64_t i, uint64_t v) {
 
 /*===-- Integer conversions ---------------------------------------------===*/
 
-/* Smallest value of an integer dtype. */
+/* Smallest value of an integer dtype (I1: 0). */
 int64_t ml_ref_int_min(MlRefDtype dtype) {
+  if (dtype == ML_REF_I1)
+    return 0;
   return dtype == ML_REF_I8 ? INT8_MIN : dtype == ML_REF_I32 ? INT32_MIN : INT64_MIN;
 }
 
-/* Largest value of an integer dtype. */
+/* Largest value of an integer dtype (I1: 1). */
 int64_t ml_ref_int_max(MlRefDtype dtype) {
+  if (dtype == ML_REF_I1)
+    return 1;
   return dtype == ML_REF_I8 ? INT8_MAX : dtype == ML_REF_I32 ? INT32_MAX : INT64_MAX;
 }
 
-/* Toward zero, clamped to the dtype's range, NaN -> 0. */
+/* Toward zero, clamped to the dtype's range, NaN -> 0; for I1 nonzero
+ * (NaN included) is 1. */
 int64_t ml_ref_saturate(MlRefDtype dtype, double v) {
+  if (dtype == ML_REF_I1)
+    return v != 0; /* NaN != 0 holds */
   if (isnan(v))
     return 0;
   double t = trunc(v);

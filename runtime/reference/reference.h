@@ -26,8 +26,10 @@ extern "C" {
 #define ML_REF_MAX_RANK 8
 
 /* Element types. F16 and BF16 elements are stored as their uint16_t bit
- * patterns; I8/I32/I64 are signed two's complement. F64 is not an mlt
- * type but is accepted everywhere floats are. */
+ * patterns; I8/I32/I64 are signed two's complement; I1 (bool) elements
+ * are one byte each, 0 or 1 (NumPy's bool layout; any nonzero byte reads
+ * as 1). I1 is accepted by data movement, cast, cmp's result, select and
+ * the logic ops; every arithmetic function rejects it (ML_REF_ERR_DTYPE). */
 typedef enum {
   ML_REF_F32,
   ML_REF_F64,
@@ -36,6 +38,7 @@ typedef enum {
   ML_REF_I8,
   ML_REF_I32,
   ML_REF_I64,
+  ML_REF_I1,
 } MlRefDtype;
 
 /* A borrowed view of a row-major contiguous tensor; rank 0 is a scalar
@@ -82,6 +85,18 @@ typedef enum {
 
 typedef enum { ML_REF_ARGMAX = 0, ML_REF_ARGMIN = 1 } MlRefArgKind;
 
+/* Same order and values as mlt's CmpPredicate enum. */
+typedef enum {
+  ML_REF_CMP_EQ = 0,
+  ML_REF_CMP_NE = 1,
+  ML_REF_CMP_LT = 2,
+  ML_REF_CMP_LE = 3,
+  ML_REF_CMP_GT = 4,
+  ML_REF_CMP_GE = 5,
+} MlRefCmpKind;
+
+typedef enum { ML_REF_AND, ML_REF_OR, ML_REF_XOR } MlRefLogicKind;
+
 /* Same order and values as mlt's ReduceKind, PoolKind and Layout enums. */
 typedef enum {
   ML_REF_REDUCE_SUM = 0,
@@ -98,7 +113,7 @@ typedef enum { ML_REF_NCHW = 0, ML_REF_NHWC = 1 } MlRefLayout;
 
 /*===-- Tensors and element types ---------------------------------------===*/
 
-/* Bytes per element (2 for F16/BF16), 0 for an invalid dtype. */
+/* Bytes per element (2 for F16/BF16, 1 for I1), 0 for an invalid dtype. */
 int ml_ref_dtype_size(MlRefDtype dtype);
 /* True for F32, F64, F16 and BF16. */
 bool ml_ref_dtype_is_float(MlRefDtype dtype);
@@ -137,8 +152,26 @@ int ml_ref_leaky_relu(const MlRefTensor *in, double alpha, MlRefTensor *out);
 int ml_ref_clamp(const MlRefTensor *in, double lo, double hi, MlRefTensor *out);
 /* Converts every element to out->dtype (same shape): float->float rounds
  * to nearest even, float->int rounds toward zero and saturates (NaN -> 0),
- * int->float rounds to nearest even, int->int wraps. */
+ * int->float rounds to nearest even, int->int wraps; to I1 nonzero (NaN
+ * included) is 1, from I1 true is 1. */
 int ml_ref_cast(const MlRefTensor *in, MlRefTensor *out);
+
+/*===-- Comparison, selection and logic (ref_logic.c) ------------------===*/
+
+/* out (I1) = a (kind) b with numpy broadcasting; a and b share a non-I1
+ * dtype. Floats compare ordered (NaN: false) except NE (NaN: true);
+ * integers signed. */
+int ml_ref_cmp(MlRefCmpKind kind, const MlRefTensor *a, const MlRefTensor *b,
+               MlRefTensor *out);
+/* out = cond ? x : y, the three broadcast together (numpy); cond is I1,
+ * x, y and out share any dtype (copied bit for bit). */
+int ml_ref_select(const MlRefTensor *cond, const MlRefTensor *x,
+                  const MlRefTensor *y, MlRefTensor *out);
+/* out = a (and|or|xor) b with numpy broadcasting, all I1. */
+int ml_ref_logic(MlRefLogicKind kind, const MlRefTensor *a,
+                 const MlRefTensor *b, MlRefTensor *out);
+/* out = !in, I1, same shape. */
+int ml_ref_not(const MlRefTensor *in, MlRefTensor *out);
 
 /*===-- Contractions (ref_contraction.c) --------------------------------===*/
 
@@ -235,7 +268,8 @@ MlRefCompare ml_ref_compare(const MlRefTensor *expected,
 typedef enum {
   ML_REF_CLASS_EXACT,          /* data movement, relu neg abs max min clamp
                                   cast, pool max, reduce max/min, argmax
-                                  argmin, slice, gather */
+                                  argmin, slice, gather, cmp select not and
+                                  or xor */
   ML_REF_CLASS_ELEMENTWISE,    /* add sub mul div sqrt leaky_relu
                                   (correctly rounded) */
   ML_REF_CLASS_TRANSCENDENTAL, /* exp log tanh sigmoid gelu erf pow rsqrt */

@@ -643,6 +643,89 @@ static void testDataMovement(void) {
   CHECK(ml_ref_concat(ins, 2, 1, &tcof) == ML_REF_ERR_DTYPE);
 }
 
+/*===-- Booleans (I1): cmp, select, logic, casts -------------------------===*/
+
+static void testBooleans(void) {
+  fprintf(stderr, "testBooleans\n");
+  /* cmp: a 3x1 column against a row of 3; NaN false except NE, -0 == +0. */
+  float col[] = {NAN, -0.0f, 1}, row[] = {NAN, 0, 2};
+  uint8_t o[9];
+  MlRefTensor tc = tensor(ML_REF_F32, col, 2, SHAPE(3, 1)), tr = tensor(ML_REF_F32, row, 1, SHAPE(3));
+  MlRefTensor to = tensor(ML_REF_I1, o, 2, SHAPE(3, 3));
+  const uint8_t eq[] = {0, 0, 0, 0, 1, 0, 0, 0, 0}, ne[] = {1, 1, 1, 1, 0, 1, 1, 1, 1};
+  const uint8_t lt[] = {0, 0, 0, 0, 0, 1, 0, 0, 1}, ge[] = {0, 0, 0, 0, 1, 0, 0, 1, 0};
+  CHECK(ml_ref_cmp(ML_REF_CMP_EQ, &tc, &tr, &to) == 0);
+  EXACT(&to, eq);
+  CHECK(ml_ref_cmp(ML_REF_CMP_NE, &tc, &tr, &to) == 0);
+  EXACT(&to, ne);
+  CHECK(ml_ref_cmp(ML_REF_CMP_LT, &tc, &tr, &to) == 0);
+  EXACT(&to, lt);
+  CHECK(ml_ref_cmp(ML_REF_CMP_GE, &tc, &tr, &to) == 0);
+  EXACT(&to, ge);
+  int8_t ia[] = {-8, 7, 0}, ib[] = {7};
+  MlRefTensor tia = tensor(ML_REF_I8, ia, 1, SHAPE(3)), tib = tensor(ML_REF_I8, ib, 1, SHAPE(1));
+  MlRefTensor to3 = tensor(ML_REF_I1, o, 1, SHAPE(3));
+  const uint8_t le[] = {1, 1, 1}, gt[] = {0, 0, 0};
+  CHECK(ml_ref_cmp(ML_REF_CMP_LE, &tia, &tib, &to3) == 0); /* signed */
+  EXACT(&to3, le);
+  CHECK(ml_ref_cmp(ML_REF_CMP_GT, &tia, &tib, &to3) == 0);
+  EXACT(&to3, gt);
+  CHECK(ml_ref_cmp(ML_REF_CMP_EQ, &tc, &tia, &to) == ML_REF_ERR_DTYPE);
+  CHECK(ml_ref_cmp(ML_REF_CMP_EQ, &to, &to, &to) == ML_REF_ERR_DTYPE); /* I1 operands */
+  CHECK(ml_ref_cmp(ML_REF_CMP_EQ, &tc, &tr, &to3) == ML_REF_ERR_SHAPE);
+  CHECK(ml_ref_cmp((MlRefCmpKind)6, &tc, &tr, &to) == ML_REF_ERR_INVALID);
+
+  /* select: cond (3x1) x (scalar) y (row of 3), three-way broadcasting;
+   * a cond byte of 2 counts as true. */
+  uint8_t cond[] = {1, 0, 2};
+  float x = 5, so[9];
+  MlRefTensor tcond = tensor(ML_REF_I1, cond, 2, SHAPE(3, 1)), tx = tensor(ML_REF_F32, &x, 0, NULL);
+  MlRefTensor tso = tensor(ML_REF_F32, so, 2, SHAPE(3, 3));
+  const float want[] = {5, 5, 5, NAN, 0, 2, 5, 5, 5};
+  CHECK(ml_ref_select(&tcond, &tx, &tr, &tso) == 0);
+  EXACT(&tso, want);
+  CHECK(ml_ref_select(&tc, &tx, &tr, &tso) == ML_REF_ERR_DTYPE);   /* cond not I1 */
+  CHECK(ml_ref_select(&tcond, &tx, &tia, &tso) == ML_REF_ERR_DTYPE); /* x, y differ */
+  CHECK(ml_ref_select(&tcond, &tx, &tr, &to3) == ML_REF_ERR_DTYPE);
+  MlRefTensor tso2 = tensor(ML_REF_F32, so, 2, SHAPE(1, 3));
+  CHECK(ml_ref_select(&tcond, &tx, &tr, &tso2) == ML_REF_ERR_SHAPE);
+
+  /* logic and not; I1 only. */
+  uint8_t a[] = {0, 1, 1, 0}, b[] = {1, 1}, lo[4];
+  MlRefTensor ta = tensor(ML_REF_I1, a, 2, SHAPE(2, 2)), tb = tensor(ML_REF_I1, b, 1, SHAPE(2));
+  MlRefTensor tlo = tensor(ML_REF_I1, lo, 2, SHAPE(2, 2));
+  const uint8_t and_[] = {0, 1, 1, 0}, xor_[] = {1, 0, 0, 1}, not_[] = {1, 0, 0, 1};
+  CHECK(ml_ref_logic(ML_REF_AND, &ta, &tb, &tlo) == 0);
+  EXACT(&tlo, and_);
+  CHECK(ml_ref_logic(ML_REF_XOR, &ta, &tb, &tlo) == 0);
+  EXACT(&tlo, xor_);
+  CHECK(ml_ref_not(&ta, &tlo) == 0);
+  EXACT(&tlo, not_);
+  CHECK(ml_ref_logic(ML_REF_OR, &ta, &tia, &tlo) == ML_REF_ERR_DTYPE);
+  CHECK(ml_ref_not(&tia, &to3) == ML_REF_ERR_DTYPE);
+
+  /* cast: nonzero (NaN, -inf, a denormal) is true, -0 false; true is 1. */
+  float f[] = {0, -0.0f, NAN, -INFINITY, 0x1p-149f, 0.5f};
+  uint8_t fb[6];
+  MlRefTensor tf = tensor(ML_REF_F32, f, 1, SHAPE(6)), tfb = tensor(ML_REF_I1, fb, 1, SHAPE(6));
+  const uint8_t fbw[] = {0, 0, 1, 1, 1, 1};
+  CHECK(ml_ref_cast(&tf, &tfb) == 0);
+  EXACT(&tfb, fbw);
+  int32_t back[6];
+  MlRefTensor tback = tensor(ML_REF_I32, back, 1, SHAPE(6));
+  const int32_t backw[] = {0, 0, 1, 1, 1, 1};
+  CHECK(ml_ref_cast(&tfb, &tback) == 0);
+  EXACT(&tback, backw);
+  CHECK(ml_ref_cast(&tback, &tfb) == 0 && fb[0] == 0 && fb[5] == 1);
+
+  /* Arithmetic refuses I1. */
+  CHECK(ml_ref_binary(ML_REF_ADD, &ta, &ta, &tlo) == ML_REF_ERR_DTYPE);
+  CHECK(ml_ref_unary(ML_REF_NEG, &ta, &tlo) == ML_REF_ERR_DTYPE);
+  CHECK(ml_ref_matmul(&ta, &ta, &tlo) == ML_REF_ERR_DTYPE);
+  CHECK(ml_ref_reduce(ML_REF_REDUCE_MAX, &ta, SHAPE(0), 1, false, &tb) == ML_REF_ERR_DTYPE);
+  CHECK(ml_ref_dtype_size(ML_REF_I1) == 1 && !strcmp(ml_ref_dtype_name(ML_REF_I1), "i1"));
+}
+
 /*===-- Comparison and tolerances ---------------------------------------===*/
 
 static void testCompare(void) {
@@ -768,6 +851,7 @@ int main(void) {
   testReduce();
   testSoftmax();
   testDataMovement();
+  testBooleans();
   testCompare();
   testTolerance();
   testInvalid();

@@ -21,6 +21,8 @@ static const struct {
     [ML_I8] = {1, "i8", "|i1", "int8"},
     [ML_I32] = {4, "i32", "<i4", "int32"},
     [ML_I64] = {8, "i64", "<i8", "int64"},
+    [ML_BF16] = {2, "bf16", "<u2", "uint16"},
+    [ML_I1] = {1, "i1", "|b1", "bool_"},
 };
 
 /* Table lookups. */
@@ -95,6 +97,16 @@ void ml_array_fill_random(MlArray *a, uint64_t *state) {
     case ML_F64:
       ((double *)a->data)[i] = (double)(r >> 11) * 0x1p-52 - 1.0;
       break;
+    case ML_BF16: { /* k/128 - 1: exact in bf16, so its bits are f32's top half */
+      float f = (float)(r >> 56) * 0x1p-7f - 1.0f;
+      uint32_t bits;
+      memcpy(&bits, &f, sizeof bits);
+      ((uint16_t *)a->data)[i] = (uint16_t)(bits >> 16);
+      break;
+    }
+    case ML_I1:
+      ((uint8_t *)a->data)[i] = (uint8_t)(r >> 63);
+      break;
     case ML_I8:
       ((int8_t *)a->data)[i] = (int8_t)k;
       break;
@@ -121,6 +133,14 @@ float ml_half_to_float(uint16_t h) {
     float f = (float)man * 0x1p-24f;
     return sign ? -f : f;
   }
+  float f;
+  memcpy(&f, &bits, sizeof f);
+  return f;
+}
+
+/* The f32 whose top 16 bits are `h`. */
+float ml_bf16_to_float(uint16_t h) {
+  uint32_t bits = (uint32_t)h << 16;
   float f;
   memcpy(&f, &bits, sizeof f);
   return f;
@@ -158,6 +178,12 @@ static void format_element(const MlArray *a, size_t i, char *buf, size_t n) {
     break;
   case ML_F64:
     snprintf(buf, n, "%g", ((const double *)a->data)[i]);
+    break;
+  case ML_BF16:
+    snprintf(buf, n, "%g", ml_bf16_to_float(((const uint16_t *)a->data)[i]));
+    break;
+  case ML_I1:
+    snprintf(buf, n, "%s", ((const uint8_t *)a->data)[i] ? "True" : "False");
     break;
   case ML_I8:
     snprintf(buf, n, "%d", ((const int8_t *)a->data)[i]);

@@ -9,7 +9,9 @@
 
 #include "ir/strbuf.h"
 
-/* Element types ml-run moves between .npy files and memrefs. */
+/* Element types ml-run moves between .npy files and memrefs. NumPy has no
+ * bf16: ML_BF16 elements travel as their uint16 bit patterns ('<u2').
+ * ML_I1 is NumPy's bool ('|b1'), one byte per element, 0 or 1. */
 typedef enum MlDType {
   ML_F16,
   ML_F32,
@@ -17,6 +19,8 @@ typedef enum MlDType {
   ML_I8,
   ML_I32,
   ML_I64,
+  ML_BF16,
+  ML_I1,
   ML_NUM_DTYPES
 } MlDType;
 
@@ -46,7 +50,7 @@ size_t ml_array_bytes(const MlArray *a);
 void ml_shape_format(int rank, const int64_t *shape, MlBuf *out);
 
 /* Fills `a` from the generator `state`: floats uniform in [-1, 1),
- * integers uniform in [-8, 8). */
+ * integers uniform in [-8, 8), bools true or false with equal odds. */
 void ml_array_fill_random(MlArray *a, uint64_t *state);
 
 /* Appends the values NumPy-style: nested [ ], row-major, right-aligned,
@@ -56,5 +60,7 @@ void ml_array_print(const MlArray *a, MlBuf *out);
 /* IEEE half precision bits <-> float. */
 float ml_half_to_float(uint16_t h);
 uint16_t ml_float_to_half(float f);
+/* bfloat16 bits -> float (exact: the top half of an f32). */
+float ml_bf16_to_float(uint16_t h);
 
 #endif

@@ -10,10 +10,13 @@
 
 #include "mlir-c/BuiltinTypes.h"
 
-/* ml-run's dtype as the reference's (bf16 never reaches ml-run). */
+/* ml-run's dtype as the reference's (both keep bf16 as its bits and bool
+ * as a 0/1 byte). */
 static MlRefDtype ref_dtype(MlDType t) {
   switch (t) {
   case ML_F16: return ML_REF_F16;
+  case ML_BF16: return ML_REF_BF16;
+  case ML_I1: return ML_REF_I1;
   case ML_F64: return ML_REF_F64;
   case ML_I8: return ML_REF_I8;
   case ML_I32: return ML_REF_I32;

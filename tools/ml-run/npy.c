@@ -101,7 +101,7 @@ static bool parse_descr(const char *d, MlDType *t) {
     MlDType t;
   } known[] = {{"<f2", ML_F16}, {"<f4", ML_F32}, {"<f8", ML_F64},
                {"|i1", ML_I8},  {"<i1", ML_I8},  {"<i4", ML_I32},
-               {"<i8", ML_I64}};
+               {"<i8", ML_I64}, {"<u2", ML_BF16}, {"|b1", ML_I1}};
   for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
     if (!strcmp(d, known[i].descr)) {
       *t = known[i].t;
@@ -124,12 +124,14 @@ static bool parse_header(const char *h, size_t n, MlDType *t, int *rank,
     if (!strcmp(key, "descr")) {
       if (!read_string(&l, descr, sizeof descr)) {
         ml_buf_puts(err, "unsupported dtype (a structured or object array); "
-                         "ml-run reads f16, f32, f64, i8, i32 and i64");
+                         "ml-run reads f16, f32, f64, i8, i32, i64, bool "
+                         "and uint16 (bf16 bits)");
         return false;
       }
       if (!parse_descr(descr, t)) {
         ml_buf_printf(err, "unsupported dtype '%s'; ml-run reads '<f2', "
-                           "'<f4', '<f8', '|i1', '<i4' and '<i8'%s", descr,
+                           "'<f4', '<f8', '|i1', '<i4', '<i8', '|b1' and "
+                           "'<u2' (bf16 bits)%s", descr,
                       descr[0] == '>' ? " (this file is big-endian)" : "");
         return false;
       }
@@ -226,6 +228,9 @@ bool ml_npy_decode(const char *data, size_t len, MlArray *out, MlBuf *err) {
     return false;
   }
   memcpy(out->data, data + prefix + hlen, need);
+  if (t == ML_I1) /* compiled code reads a bool byte as 0 or 1 */
+    for (size_t i = 0; i < out->count; i++)
+      ((uint8_t *)out->data)[i] = ((uint8_t *)out->data)[i] != 0;
   return true;
 }
 

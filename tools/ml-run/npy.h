@@ -1,5 +1,6 @@
 /* npy.h: NumPy's .npy format (format versions 1.0, 2.0 and 3.0 read,
- * 1.0 written), C order, little-endian f16/f32/f64/i8/i32/i64. */
+ * 1.0 written), C order, little-endian f16/f32/f64/i8/i32/i64, bool, and
+ * uint16 for bf16 bit patterns. */
 #ifndef MLOPT_TOOLS_ML_RUN_NPY_H
 #define MLOPT_TOOLS_ML_RUN_NPY_H
 

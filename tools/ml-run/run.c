@@ -99,6 +99,9 @@ static bool load_file(Run *r, size_t i, const char *path, const MlSlot *s,
     ml_slot_describe(&r->sig, s, &err);
     if (s->is_index && a->dtype != s->dtype)
       ml_buf_puts(&err, " (index values are read as i64, '<i8')");
+    else if (s->dtype == ML_BF16 && a->dtype != s->dtype)
+      ml_buf_puts(&err, " (NumPy has no bf16: give the bit patterns as "
+                        "uint16, '<u2')");
     else if (!s->is_buffer && !shape_ok)
       ml_buf_printf(&err, " (a scalar is a 0-d array, e.g. np.array(1, "
                           "dtype=np.%s))",

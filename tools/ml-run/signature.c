@@ -78,6 +78,11 @@ static bool scalar_dtype(MlirType t, MlDType *dt, bool *is_index) {
     *dt = ML_F32;
   else if (mlirTypeIsAF64(t))
     *dt = ML_F64;
+  else if (mlirTypeIsABF16(t))
+    *dt = ML_BF16;
+  else if (mlirTypeIsAInteger(t) && mlirIntegerTypeIsSignless(t) &&
+           mlirIntegerTypeGetWidth(t) == 1)
+    *dt = ML_I1;
   else if (mlirTypeIsAInteger(t) && mlirIntegerTypeIsSignless(t) &&
            mlirIntegerTypeGetWidth(t) == 8)
     *dt = ML_I8;
@@ -114,10 +119,10 @@ static bool read_slot(const char *fn, MlirType t, MlSlot *s, MlBuf *err) {
   } else if (!s->is_buffer && mlirTypeIsAShaped(t)) {
     why = "ml-run passes memrefs, tensors and scalars only";
   } else if (!scalar_dtype(elt, &s->dtype, &s->is_index)) {
-    why = s->is_buffer ? "ml-run handles elements of type f16, f32, f64, i8, "
-                         "i32, i64 and index"
+    why = s->is_buffer ? "ml-run handles elements of type f16, bf16, f32, f64, "
+                         "i1, i8, i32, i64 and index"
                        : "ml-run handles memrefs, tensors and scalars of type "
-                         "f16, f32, f64, i8, i32, i64 and index";
+                         "f16, bf16, f32, f64, i1, i8, i32, i64 and index";
   } else if (s->is_buffer && !mlirShapedTypeHasStaticShape(t)) {
     why = "ml-run needs static shapes";
   } else if (s->is_buffer && mlirShapedTypeGetRank(t) > ML_MAX_RANK) {
@@ -263,10 +268,12 @@ MlirOperation ml_signature_func(MlirModule module, const MlSignature *sig) {
 /* True if the lowered scalar type `t` carries slot `s`. */
 static bool llvm_scalar_matches(MlirType t, const MlSlot *s) {
   static const unsigned widths[ML_NUM_DTYPES] = {
-      [ML_I8] = 8, [ML_I32] = 32, [ML_I64] = 64};
+      [ML_I8] = 8, [ML_I32] = 32, [ML_I64] = 64, [ML_I1] = 1};
   switch (s->dtype) {
   case ML_F16:
     return mlirTypeIsAF16(t);
+  case ML_BF16:
+    return mlirTypeIsABF16(t);
   case ML_F32:
     return mlirTypeIsAF32(t);
   case ML_F64:

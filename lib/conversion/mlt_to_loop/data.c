@@ -125,8 +125,9 @@ static void gather(MlirOperation op, MlirValue dest) {
   const MlBuilder *ib = &nest.inner;
   MlirValue k = ml_build_load(ib, indices, irank, nest.ivs + axis);
   MlirValue idx[8];
-  for (intptr_t d = 0; d < rank; d++)
-    idx[d] = d < axis ? nest.ivs[d] : nest.ivs[d + irank - 1];
+  for (intptr_t d = 0; d < rank; d++) /* axis: below (no ivs[-1] for 0-d indices) */
+    if (d != axis)
+      idx[d] = d < axis ? nest.ivs[d] : nest.ivs[d + irank - 1];
   idx[axis] = gather_position(ib, k, in[axis]);
   MlirValue v = ml_build_load(ib, input, rank, idx);
   ml_build_store(ib, v, dest, orank, nest.ivs);

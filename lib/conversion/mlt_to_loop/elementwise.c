@@ -1,6 +1,8 @@
-/* elementwise: mlt's binary (broadcasting), unary, leaky_relu, clamp, cast
- * and broadcast ops, each as one parallel loop nest over the result that loads
- * the operands' elements, computes with arith/math, and stores. */
+/* elementwise: mlt's binary (broadcasting), unary, leaky_relu, clamp, cast,
+ * broadcast, cmp, select and not/and/or/xor ops, each as one parallel loop
+ * nest over the result that loads the operands' elements, computes with
+ * arith/math, and stores. i1 elements are arith's i1 (a byte each in
+ * memory once lowered to LLVM). */
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
@@ -32,7 +34,10 @@ static const char *binary_op(MlirOperation op, bool fp) {
                {"div", "arith.divf", "arith.divsi"},
                {"max", "arith.maximumf", "arith.maxsi"},
                {"min", "arith.minimumf", "arith.minsi"},
-               {"pow", "math.powf", NULL}};
+               {"pow", "math.powf", NULL},
+               {"and", NULL, "arith.andi"},
+               {"or", NULL, "arith.ori"},
+               {"xor", NULL, "arith.xori"}};
   for (size_t k = 0; k < sizeof table / sizeof table[0]; k++)
     if (ml_op_is(op, table[k].mlt))
       return fp ? table[k].f : table[k].i;
@@ -110,8 +115,62 @@ static MlirValue clamp(const MlBuilder *b, MlirOperation op, MlirValue x) {
   return ml_build_binary(b, fp ? "arith.minimumf" : "arith.minsi", m, h);
 }
 
+/* mlt.cmp as arith.cmpf / arith.cmpi. Floats: ordered predicates (oeq,
+ * olt, ...: false on NaN) except ne, which is une (true on NaN), as NumPy;
+ * integers: signed. Both tables follow mlt's CmpPredicate order. */
+static MlirValue compare(const MlBuilder *b, MlirOperation op, MlirValue x,
+                         MlirValue y) {
+  static const int64_t fpred[] = {1 /* oeq */, 13 /* une */, 4 /* olt */,
+                                  5 /* ole */, 2 /* ogt */, 3 /* oge */};
+  static const int64_t ipred[] = {0 /* eq */,  1 /* ne */,  2 /* slt */,
+                                  3 /* sle */, 4 /* sgt */, 5 /* sge */};
+  int64_t k = ml_attr_int(op, "predicate");
+  return ml_is_float(mlirValueGetType(x)) ? ml_build_cmpf(b, fpred[k], x, y)
+                                          : ml_build_cmpi(b, ipred[k], x, y);
+}
+
+static bool is_i1(MlirType t) {
+  return mlirTypeIsAInteger(t) && mlirIntegerTypeGetWidth(t) == 1;
+}
+
+/* Conversions to and from i1: nonzero (NaN included: une) is true, true
+ * is 1 (zero-extended, never -1). */
+static MlirValue cast_i1(const MlBuilder *b, MlirValue x, MlirType to) {
+  MlirType from = mlirValueGetType(x);
+  if (is_i1(to))
+    return ml_is_float(from)
+               ? ml_build_cmpf(b, 13 /* une */, x, ml_build_scalar_constant(b, from, 0))
+               : ml_build_cmpi(b, 1 /* ne */, x, ml_build_int_constant(b, from, 0));
+  return ml_build_value_op(b, ml_is_float(to) ? "arith.uitofp" : "arith.extui",
+                           1, &x, to);
+}
+
 static unsigned float_width(MlirType t) {
   return mlirTypeIsAF64(t) ? 64 : mlirTypeIsAF32(t) ? 32 : 16;
+}
+
+/* f64 -> f32 rounded to odd (toward zero, last bit set when inexact), so
+ * that a further rounding to f16 or bf16 is correct (f32 keeps more than
+ * two extra bits): LLVM lowers f64 -> f16/bf16 to compiler-rt calls
+ * (__truncdfhf2, __truncdfbf2) the JIT cannot always link. From the RNE
+ * result t: keep t when exact or odd, else step to the odd neighbour on
+ * the truncation side (t - 1 ulp if t rounded up in magnitude, t + 1 ulp
+ * if down); NaN and inf come through as truncf makes them. */
+static MlirValue f64_to_f32_odd(const MlBuilder *b, MlirValue d) {
+  MlirType f32 = mlirF32TypeGet(b->ctx), i32 = mlirIntegerTypeGet(b->ctx, 32);
+  MlirValue t = ml_build_value_op(b, "arith.truncf", 1, &d, f32);
+  MlirValue back = ml_build_value_op(b, "arith.extf", 1, &t, mlirValueGetType(d));
+  MlirValue bits = ml_build_value_op(b, "arith.bitcast", 1, &t, i32);
+  MlirValue one = ml_build_int_constant(b, i32, 1);
+  MlirValue exact = ml_build_cmpf(b, 8 /* ueq */, back, d);
+  MlirValue odd = ml_build_cmpi(b, 1 /* ne */, ml_build_binary(b, "arith.andi", bits, one),
+                                ml_build_int_constant(b, i32, 0));
+  MlirValue up = ml_build_cmpf(b, 2 /* ogt */, ml_build_unary(b, "math.absf", back),
+                               ml_build_unary(b, "math.absf", d));
+  MlirValue step = ml_build_select(b, up, ml_build_binary(b, "arith.subi", bits, one),
+                                   ml_build_binary(b, "arith.ori", bits, one));
+  MlirValue r = ml_build_select(b, ml_build_binary(b, "arith.ori", exact, odd), bits, step);
+  return ml_build_value_op(b, "arith.bitcast", 1, &r, f32);
 }
 
 /* Converts one element to `to`: float<->float extf/truncf, int<->int
@@ -121,6 +180,8 @@ static MlirValue cast(const MlBuilder *b, MlirValue x, MlirType to) {
   MlirType from = mlirValueGetType(x);
   if (mlirTypeEqual(from, to))
     return x;
+  if (is_i1(from) || is_i1(to))
+    return cast_i1(b, x, to);
   bool ff = ml_is_float(from), ft = ml_is_float(to);
   if (ff && ft) {
     unsigned wf = float_width(from), wt = float_width(to);
@@ -129,6 +190,10 @@ static MlirValue cast(const MlBuilder *b, MlirValue x, MlirType to) {
                                (MlirValue[]){ml_build_value_op(
                                    b, "arith.extf", 1, &x, mlirF32TypeGet(b->ctx))},
                                to);
+    if (wf == 64 && wt == 16) {
+      MlirValue odd = f64_to_f32_odd(b, x);
+      return ml_build_value_op(b, "arith.truncf", 1, &odd, to);
+    }
     return ml_build_value_op(b, wf < wt ? "arith.extf" : "arith.truncf", 1, &x, to);
   }
   if (!ff && !ft) {
@@ -183,6 +248,12 @@ MlirValue ml_elementwise_scalar(const MlBuilder *b, MlirOperation op,
   bool known;
   if (ml_op_is(op, "div") && !ml_is_float(elt))
     return int_div(b, args[0], args[1]);
+  if (ml_op_is(op, "cmp"))
+    return compare(b, op, args[0], args[1]);
+  if (ml_op_is(op, "select"))
+    return ml_build_select(b, args[0], args[1], args[2]);
+  if (ml_op_is(op, "not")) /* x xor true */
+    return ml_build_binary(b, "arith.xori", args[0], ml_build_int_constant(b, elt, 1));
   if (mlirOperationGetNumOperands(op) == 2)
     return ml_build_binary(b, binary_op(op, ml_is_float(elt)), args[0], args[1]);
   if (ml_op_is(op, "clamp"))
@@ -203,7 +274,7 @@ MlirLogicalResult ml_lower_elementwise(MlirOperation op, MlirValue dest) {
   int64_t shape[8];
   intptr_t rank = ml_shape_of(dest, shape);
   MlNest nest = ml_build_parallel_nest(&b, rank, shape);
-  MlirValue args[2];
+  MlirValue args[3];
   for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); i++)
     args[i] = load_broadcast(&nest, mlirOperationGetOperand(op, i));
   store(&nest, ml_elementwise_scalar(&nest.inner, op, args, ml_element_type(dest)), dest);
@@ -214,7 +285,8 @@ bool ml_is_elementwise(MlirOperation op) {
   static const char *names[] = {
       "add", "sub", "mul", "div", "max", "min", "pow", "relu", "sigmoid",
       "tanh", "gelu", "exp", "log", "sqrt", "rsqrt", "neg", "abs", "erf",
-      "leaky_relu", "clamp", "cast", "broadcast"};
+      "leaky_relu", "clamp", "cast", "broadcast", "cmp", "select", "not",
+      "and", "or", "xor"};
   for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
     if (ml_op_is(op, names[k]))
       return true;

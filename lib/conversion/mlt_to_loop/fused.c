@@ -50,6 +50,8 @@ static MlirValue splat(const MlBuilder *b, MlirOperation op) {
     v = (double)mlirDenseElementsAttrGetInt32SplatValue(a);
   else if (mlirTypeIsAInteger(t) && mlirIntegerTypeGetWidth(t) == 8)
     v = (double)mlirDenseElementsAttrGetInt8SplatValue(a);
+  else if (mlirTypeIsAInteger(t) && mlirIntegerTypeGetWidth(t) == 1)
+    v = mlirDenseElementsAttrGetBoolSplatValue(a) ? 1 : 0;
   else
     return (MlirValue){NULL}; /* f16/bf16 splats: not yet */
   return ml_build_scalar_constant(b, t, v);
@@ -80,7 +82,7 @@ static MlirValue eval(Group *g, MlirValue v) {
       return refuse(g, op, "inside mlt.fused every value must have the group's "
                            "result shape");
     if (ml_is_elementwise(op)) {
-      MlirValue args[2];
+      MlirValue args[3];
       for (intptr_t i = 0; i < mlirOperationGetNumOperands(op) && !g->failed; i++) {
         MlirValue a = mlirOperationGetOperand(op, i);
         if (!mlirValueIsABlockArgument(a) && !same_shape(a, g) &&

@@ -252,6 +252,50 @@ static LogicalResult verifyBinary(Operation *op, bool floatOnly) {
   return checkResultShape(op, *shape);
 }
 
+/// The numpy broadcast of all operand shapes of `op` (cmp: two, select:
+/// three), or an error listing them.
+static FailureOr<SmallVector<int64_t>> broadcastOperands(Operation *op) {
+  SmallVector<int64_t> shape;
+  bool ok = true;
+  std::string names;
+  for (auto [k, v] : llvm::enumerate(op->getOperands())) {
+    ArrayRef<int64_t> s = tensorOf(v).getShape();
+    names += (k == 0 ? "" : k + 1 == op->getNumOperands() ? " and " : ", ") +
+             shapeStr(s);
+    FailureOr<SmallVector<int64_t>> next = broadcastShapes(shape, s);
+    ok = ok && succeeded(next);
+    if (ok)
+      shape = *next;
+  }
+  if (!ok) {
+    op->emitOpError() << "operand shapes " << names
+                      << " are not broadcast-compatible";
+    return failure();
+  }
+  return shape;
+}
+
+LogicalResult CmpOp::verify() {
+  Operation *op = getOperation();
+  if (failed(checkSameElementType(op, getLhs(), "lhs", getRhs(), "rhs")))
+    return failure();
+  FailureOr<SmallVector<int64_t>> shape = broadcastOperands(op);
+  return failed(shape) ? failure() : checkResultShape(op, *shape);
+}
+
+LogicalResult SelectOp::verify() {
+  Operation *op = getOperation();
+  if (failed(checkSameElementType(op, getX(), "x", getY(), "y")) ||
+      failed(checkSameElementType(op, getX(), "x", getResult(), "result")))
+    return failure();
+  FailureOr<SmallVector<int64_t>> shape = broadcastOperands(op);
+  return failed(shape) ? failure() : checkResultShape(op, *shape);
+}
+
+LogicalResult AndOp::verify() { return verifyBinary(*this, false); }
+LogicalResult OrOp::verify() { return verifyBinary(*this, false); }
+LogicalResult XorOp::verify() { return verifyBinary(*this, false); }
+
 LogicalResult AddOp::verify() { return verifyBinary(*this, false); }
 LogicalResult SubOp::verify() { return verifyBinary(*this, false); }
 LogicalResult MulOp::verify() { return verifyBinary(*this, false); }

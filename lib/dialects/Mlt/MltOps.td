@@ -21,9 +21,12 @@ def Mlt_Dialect : Dialect {
   let summary = "Tensor-level ML operations with value semantics";
   let description = [{
     The entry level of mlopt. Operations take and return ranked, statically
-    shaped builtin `tensor` values of f32, f16, bf16, i8, i32 or i64 and have
-    no side effects. A dynamic dimension is rejected: dynamic shapes are not
-    supported yet. The planned `--fuse` groups operations into `mlt.fused`
+    shaped builtin `tensor` values of f32, f64, f16, bf16, i8, i32 or i64
+    (numbers) or i1 (booleans) and have no side effects. Arithmetic ops take
+    numbers; i1 tensors are made by `mlt.cmp` (or `mlt.cast`, nonzero is
+    true), combined by `mlt.not`/`and`/`or`/`xor`, consumed by `mlt.select`
+    and `mlt.cast` (true is 1), and moved by the data movement ops. A
+    dynamic dimension is rejected: dynamic shapes are not supported yet. The planned `--fuse` groups operations into `mlt.fused`
     regions and `--lower-to-loops` lowers every operation to `loop.for` nests.
   }];
 }
@@ -32,11 +35,16 @@ def Mlt_Dialect : Dialect {
 // Types and enums
 //===----------------------------------------------------------------------===//
 
-def Mlt_ElementType : AnyTypeOf<[F32, F16, BF16, I8, I32, I64]>;
-def Mlt_FloatElementType : AnyTypeOf<[F32, F16, BF16]>;
-def Mlt_Tensor : RankedTensorOf<[F32, F16, BF16, I8, I32, I64]>;
-def Mlt_FloatTensor : RankedTensorOf<[F32, F16, BF16]>;
-def Mlt_SignedTensor : RankedTensorOf<[F32, F16, BF16, I8, I32, I64]>;
+def Mlt_ElementType : AnyTypeOf<[F32, F64, F16, BF16, I8, I32, I64, I1]>;
+def Mlt_FloatElementType : AnyTypeOf<[F32, F64, F16, BF16]>;
+// Numbers: what arithmetic, contractions and reductions take.
+def Mlt_NumericTensor : RankedTensorOf<[F32, F64, F16, BF16, I8, I32, I64]>;
+// Any element type: data movement, constant, cast, select, fused groups.
+def Mlt_Tensor : RankedTensorOf<[F32, F64, F16, BF16, I8, I32, I64, I1]>;
+def Mlt_FloatTensor : RankedTensorOf<[F32, F64, F16, BF16]>;
+def Mlt_SignedTensor : RankedTensorOf<[F32, F64, F16, BF16, I8, I32, I64]>;
+// Booleans: cmp's result, select's condition, not/and/or/xor.
+def Mlt_BoolTensor : RankedTensorOf<[I1]>;
 // Indices: gather's operand and argmax/argmin's result.
 def Mlt_IndexTensor : RankedTensorOf<[I32, I64]>;
 
@@ -49,6 +57,13 @@ def Mlt_ReduceKind : I32EnumAttr<"ReduceKind", "reduction kind", [
 
 def Mlt_PoolKind : I32EnumAttr<"PoolKind", "pooling kind", [
     I32EnumAttrCase<"max", 0>, I32EnumAttrCase<"avg", 1>]> {
+  let cppNamespace = "::mlopt::mlt";
+}
+
+def Mlt_CmpPredicate : I32EnumAttr<"CmpPredicate", "comparison predicate", [
+    I32EnumAttrCase<"eq", 0>, I32EnumAttrCase<"ne", 1>,
+    I32EnumAttrCase<"lt", 2>, I32EnumAttrCase<"le", 3>,
+    I32EnumAttrCase<"gt", 4>, I32EnumAttrCase<"ge", 5>]> {
   let cppNamespace = "::mlopt::mlt";
 }
 
@@ -79,8 +94,8 @@ def Mlt_MatmulOp : Mlt_Op<"matmul", [Pure]> {
     %c = mlt.matmul %a, %b : tensor<4x8xf32>, tensor<8x16xf32> -> tensor<4x16xf32>
     ```
   }];
-  let arguments = (ins Mlt_Tensor:$lhs, Mlt_Tensor:$rhs);
-  let results = (outs Mlt_Tensor:$result);
+  let arguments = (ins Mlt_NumericTensor:$lhs, Mlt_NumericTensor:$rhs);
+  let results = (outs Mlt_NumericTensor:$result);
   let assemblyFormat = [{
     $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
   }];
@@ -96,8 +111,8 @@ def Mlt_BatchMatmulOp : Mlt_Op<"batch_matmul", [Pure]> {
     %c = mlt.batch_matmul %a, %b : tensor<2x4x8xf32>, tensor<2x8x16xf32> -> tensor<2x4x16xf32>
     ```
   }];
-  let arguments = (ins Mlt_Tensor:$lhs, Mlt_Tensor:$rhs);
-  let results = (outs Mlt_Tensor:$result);
+  let arguments = (ins Mlt_NumericTensor:$lhs, Mlt_NumericTensor:$rhs);
+  let results = (outs Mlt_NumericTensor:$result);
   let assemblyFormat = [{
     $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
   }];
@@ -118,11 +133,11 @@ def Mlt_Conv2dOp : Mlt_Op<"conv2d", [Pure]> {
            : tensor<1x3x8x8xf32>, tensor<16x3x3x3xf32> -> tensor<1x16x8x8xf32>
     ```
   }];
-  let arguments = (ins Mlt_Tensor:$input, Mlt_Tensor:$filter,
+  let arguments = (ins Mlt_NumericTensor:$input, Mlt_NumericTensor:$filter,
                        Mlt_Layout:$layout, DenseI64ArrayAttr:$strides,
                        DenseI64ArrayAttr:$padding, DenseI64ArrayAttr:$dilations,
                        I64Attr:$groups);
-  let results = (outs Mlt_Tensor:$result);
+  let results = (outs Mlt_NumericTensor:$result);
   let assemblyFormat = [{
     $input `,` $filter `layout` `=` $layout `strides` `=` $strides
     `padding` `=` $padding `dilations` `=` $dilations `groups` `=` $groups
@@ -136,7 +151,8 @@ def Mlt_Conv2dOp : Mlt_Op<"conv2d", [Pure]> {
 //===----------------------------------------------------------------------===//
 
 // Binary elementwise ops broadcast their operands numpy-style.
-class Mlt_BinaryOp<string mnemonic, string what>
+class Mlt_BinaryOp<string mnemonic, string what,
+                   Type tensorType = Mlt_NumericTensor, string elt = "f32">
     : Mlt_Op<mnemonic, [Pure]> {
   let summary = "elementwise " # what # " with numpy broadcasting";
   let description = [{
@@ -145,11 +161,12 @@ class Mlt_BinaryOp<string mnemonic, string what>
     has the broadcast shape.
 
     ```mlir
-    %z = mlt.}] # mnemonic # [{ %x, %y : tensor<4x1xf32>, tensor<8xf32> -> tensor<4x8xf32>
+    %z = mlt.}] # mnemonic # [{ %x, %y : tensor<4x1x}] # elt # [{>, tensor<8x}] # elt #
+    [{> -> tensor<4x8x}] # elt # [{>
     ```
   }];
-  let arguments = (ins Mlt_Tensor:$lhs, Mlt_Tensor:$rhs);
-  let results = (outs Mlt_Tensor:$result);
+  let arguments = (ins tensorType:$lhs, tensorType:$rhs);
+  let results = (outs tensorType:$result);
   let assemblyFormat = [{
     $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
   }];
@@ -165,12 +182,13 @@ def Mlt_MinOp : Mlt_BinaryOp<"min", "minimum">;
 def Mlt_PowOp : Mlt_BinaryOp<"pow", "power (floats only)">;
 
 // Unary elementwise ops keep shape and element type.
-class Mlt_UnaryOp<string mnemonic, string what, Type operandType>
+class Mlt_UnaryOp<string mnemonic, string what, Type operandType,
+                  string elt = "f32">
     : Mlt_Op<mnemonic, [Pure, SameOperandsAndResultType]> {
   let summary = "elementwise " # what;
   let description = [{
     ```mlir
-    %y = mlt.}] # mnemonic # [{ %x : tensor<4x8xf32>
+    %y = mlt.}] # mnemonic # [{ %x : tensor<4x8x}] # elt # [{>
     ```
   }];
   let arguments = (ins operandType:$input);
@@ -214,8 +232,8 @@ def Mlt_ClampOp : Mlt_Op<"clamp", [Pure, SameOperandsAndResultType]> {
     %y = mlt.clamp %x min = 0.0 max = 6.0 : tensor<4x8xf32>
     ```
   }];
-  let arguments = (ins Mlt_Tensor:$input, F64Attr:$min, F64Attr:$max);
-  let results = (outs Mlt_Tensor:$result);
+  let arguments = (ins Mlt_NumericTensor:$input, F64Attr:$min, F64Attr:$max);
+  let results = (outs Mlt_NumericTensor:$result);
   let assemblyFormat = [{
     $input `min` `=` $min `max` `=` $max attr-dict `:` type($result)
   }];
@@ -226,7 +244,8 @@ def Mlt_CastOp : Mlt_Op<"cast", [Pure]> {
   let summary = "elementwise element-type conversion";
   let description = [{
     Same shape, any supported element types. Float to integer rounds toward
-    zero and saturates; integer narrowing wraps.
+    zero and saturates; integer narrowing wraps. To i1: nonzero (NaN
+    included) is true; from i1: true is 1.
 
     ```mlir
     %y = mlt.cast %x : tensor<4x8xf32> -> tensor<4x8xi32>
@@ -237,6 +256,59 @@ def Mlt_CastOp : Mlt_Op<"cast", [Pure]> {
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
 }
+
+//===----------------------------------------------------------------------===//
+// Comparison, selection and logic (i1 tensors)
+//===----------------------------------------------------------------------===//
+
+def Mlt_CmpOp : Mlt_Op<"cmp", [Pure]> {
+  let summary = "elementwise comparison with numpy broadcasting, giving i1";
+  let description = [{
+    `lhs <predicate> rhs` per element: `eq`, `ne`, `lt`, `le`, `gt` or `ge`.
+    Both operands have the same (non-i1) element type; shapes broadcast as
+    for the binary ops, and the result is an i1 tensor of the broadcast
+    shape. Float compares are ordered: a NaN operand makes every predicate
+    false except `ne`, which is true (as NumPy and ONNX). Integers compare
+    signed; -0.0 equals +0.0.
+
+    ```mlir
+    %m = mlt.cmp lt %x, %y : tensor<4x1xf32>, tensor<8xf32> -> tensor<4x8xi1>
+    ```
+  }];
+  let arguments = (ins Mlt_CmpPredicate:$predicate, Mlt_NumericTensor:$lhs,
+                       Mlt_NumericTensor:$rhs);
+  let results = (outs Mlt_BoolTensor:$result);
+  let assemblyFormat = [{
+    $predicate $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->`
+    type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Mlt_SelectOp : Mlt_Op<"select", [Pure]> {
+  let summary = "elementwise `cond ? x : y` with numpy broadcasting (ONNX Where)";
+  let description = [{
+    `cond` is an i1 tensor; `x`, `y` and the result share one element type
+    (any, i1 included). The three shapes broadcast together from the
+    trailing dimension, and the result has the broadcast shape.
+
+    ```mlir
+    %z = mlt.select %c, %x, %y : tensor<4x8xi1>, tensor<4x8xf32>, tensor<8xf32> -> tensor<4x8xf32>
+    ```
+  }];
+  let arguments = (ins Mlt_BoolTensor:$cond, Mlt_Tensor:$x, Mlt_Tensor:$y);
+  let results = (outs Mlt_Tensor:$result);
+  let assemblyFormat = [{
+    $cond `,` $x `,` $y attr-dict `:` type($cond) `,` type($x) `,` type($y)
+    `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Mlt_NotOp : Mlt_UnaryOp<"not", "logical not (i1)", Mlt_BoolTensor, "i1">;
+def Mlt_AndOp : Mlt_BinaryOp<"and", "logical and (i1)", Mlt_BoolTensor, "i1">;
+def Mlt_OrOp : Mlt_BinaryOp<"or", "logical or (i1)", Mlt_BoolTensor, "i1">;
+def Mlt_XorOp : Mlt_BinaryOp<"xor", "logical xor (i1)", Mlt_BoolTensor, "i1">;
 
 //===----------------------------------------------------------------------===//
 // Reductions
@@ -270,9 +342,9 @@ def Mlt_ReduceOp : Mlt_Op<"reduce", [Pure]> {
     %m = mlt.reduce max %x axes = [0, 1] : tensor<4x8xf32> -> tensor<f32>
     ```
   }];
-  let arguments = (ins Mlt_ReduceKind:$kind, Mlt_Tensor:$input,
+  let arguments = (ins Mlt_ReduceKind:$kind, Mlt_NumericTensor:$input,
                        DenseI64ArrayAttr:$axes, UnitAttr:$keepdims);
-  let results = (outs Mlt_Tensor:$result);
+  let results = (outs Mlt_NumericTensor:$result);
   let assemblyFormat = [{
     $kind $input `axes` `=` $axes (`keepdims` $keepdims^)? attr-dict `:`
     type($input) `->` type($result)
@@ -292,10 +364,10 @@ def Mlt_Pool2dOp : Mlt_Op<"pool2d", [Pure]> {
            padding = [0, 0, 0, 0] : tensor<1x16x8x8xf32> -> tensor<1x16x4x4xf32>
     ```
   }];
-  let arguments = (ins Mlt_PoolKind:$kind, Mlt_Tensor:$input,
+  let arguments = (ins Mlt_PoolKind:$kind, Mlt_NumericTensor:$input,
                        Mlt_Layout:$layout, DenseI64ArrayAttr:$kernel,
                        DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$padding);
-  let results = (outs Mlt_Tensor:$result);
+  let results = (outs Mlt_NumericTensor:$result);
   let assemblyFormat = [{
     $kind $input `layout` `=` $layout `kernel` `=` $kernel `strides` `=`
     $strides `padding` `=` $padding attr-dict `:` type($input) `->`
@@ -321,8 +393,8 @@ class Mlt_ArgReduceOp<string mnemonic, string what>
     %j = mlt.}] # mnemonic # [{ %x axis = 0 select_last : tensor<3x4xf32> -> tensor<4xi32>
     ```
   }];
-  let arguments = (ins Mlt_Tensor:$input, I64Attr:$axis, UnitAttr:$keepdims,
-                       UnitAttr:$select_last);
+  let arguments = (ins Mlt_NumericTensor:$input, I64Attr:$axis,
+                       UnitAttr:$keepdims, UnitAttr:$select_last);
   let results = (outs Mlt_IndexTensor:$result);
   let assemblyFormat = [{
     $input `axis` `=` $axis (`keepdims` $keepdims^)?

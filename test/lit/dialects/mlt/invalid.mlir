@@ -18,16 +18,16 @@ func.func @case1(%a: tensor<4xf32>) {
 
 // -----
 
-func.func @case2(%a: tensor<4xf64>) {
-  // expected-error @+1 {{'mlt.relu' op operand #0 must be ranked tensor of 32-bit float or 16-bit float or bfloat16 type or 8-bit signless integer or 32-bit signless integer or 64-bit signless integer values, but got 'tensor<4xf64>'}}
-  %0 = mlt.relu %a : tensor<4xf64>
+func.func @case2(%a: tensor<4xi16>) {
+  // expected-error @+1 {{'mlt.relu' op operand #0 must be ranked tensor of 32-bit float or 64-bit float or 16-bit float or bfloat16 type or 8-bit signless integer or 32-bit signless integer or 64-bit signless integer values, but got 'tensor<4xi16>'}}
+  %0 = mlt.relu %a : tensor<4xi16>
   return
 }
 
 // -----
 
 func.func @case3(%a: tensor<4xi32>) {
-  // expected-error @+1 {{'mlt.exp' op operand #0 must be ranked tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi32>'}}
+  // expected-error @+1 {{'mlt.exp' op operand #0 must be ranked tensor of 32-bit float or 64-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi32>'}}
   %0 = mlt.exp %a : tensor<4xi32>
   return
 }
@@ -547,7 +547,7 @@ func.func @yield_outside(%a: tensor<4xf32>) {
 // -----
 
 func.func @erf_int(%a: tensor<4xi32>) {
-  // expected-error @+1 {{'mlt.erf' op operand #0 must be ranked tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi32>'}}
+  // expected-error @+1 {{'mlt.erf' op operand #0 must be ranked tensor of 32-bit float or 64-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi32>'}}
   %0 = mlt.erf %a : tensor<4xi32>
   return
 }
@@ -555,7 +555,7 @@ func.func @erf_int(%a: tensor<4xi32>) {
 // -----
 
 func.func @leaky_relu_int(%a: tensor<4xi8>) {
-  // expected-error @+1 {{'mlt.leaky_relu' op operand #0 must be ranked tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi8>'}}
+  // expected-error @+1 {{'mlt.leaky_relu' op operand #0 must be ranked tensor of 32-bit float or 64-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi8>'}}
   %0 = mlt.leaky_relu %a alpha = 0.1 : tensor<4xi8>
   return
 }
@@ -725,5 +725,181 @@ func.func @gather_result_shape(%a: tensor<5x4xf32>, %i: tensor<2x3xi64>) {
 func.func @gather_index_type(%a: tensor<5x4xf32>, %i: tensor<3xi8>) {
   // expected-error @+1 {{'mlt.gather' op operand #1 must be ranked tensor of 32-bit signless integer or 64-bit signless integer values, but got 'tensor<3xi8>'}}
   %0 = mlt.gather %a, %i axis = 0 : tensor<5x4xf32>, tensor<3xi8> -> tensor<3x4xf32>
+  return
+}
+
+// -----
+
+func.func @cmp_types(%a: tensor<4xf32>, %b: tensor<4xf64>) {
+  // expected-error @+1 {{'mlt.cmp' op lhs element type 'f32' differs from rhs element type 'f64'}}
+  %0 = mlt.cmp eq %a, %b : tensor<4xf32>, tensor<4xf64> -> tensor<4xi1>
+  return
+}
+
+// -----
+
+func.func @cmp_bool_operands(%a: tensor<4xi1>) {
+  // expected-error @+1 {{'mlt.cmp' op operand #0 must be ranked tensor of 32-bit float or 64-bit float or 16-bit float or bfloat16 type or 8-bit signless integer or 32-bit signless integer or 64-bit signless integer values, but got 'tensor<4xi1>'}}
+  %0 = mlt.cmp eq %a, %a : tensor<4xi1>, tensor<4xi1> -> tensor<4xi1>
+  return
+}
+
+// -----
+
+func.func @cmp_result_type(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'mlt.cmp' op result #0 must be ranked tensor of 1-bit signless integer values, but got 'tensor<4xf32>'}}
+  %0 = mlt.cmp lt %a, %a : tensor<4xf32>, tensor<4xf32> -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @cmp_broadcast(%a: tensor<4x3xi32>, %b: tensor<4xi32>) {
+  // expected-error @+1 {{'mlt.cmp' op operand shapes [4, 3] and [4] are not broadcast-compatible}}
+  %0 = mlt.cmp ge %a, %b : tensor<4x3xi32>, tensor<4xi32> -> tensor<4x3xi1>
+  return
+}
+
+// -----
+
+func.func @cmp_result_shape(%a: tensor<4x1xf32>, %b: tensor<3xf32>) {
+  // expected-error @+1 {{'mlt.cmp' op result shape [4, 1] does not match the expected [4, 3]}}
+  %0 = mlt.cmp gt %a, %b : tensor<4x1xf32>, tensor<3xf32> -> tensor<4x1xi1>
+  return
+}
+
+// -----
+
+func.func @cmp_predicate(%a: tensor<4xf32>) {
+  // expected-error @+1 {{custom op 'mlt.cmp' expected string or keyword containing one of the following enum values for attribute 'predicate' [eq, ne, lt, le, gt, ge]}}
+  %0 = mlt.cmp lte %a, %a : tensor<4xf32>, tensor<4xf32> -> tensor<4xi1>
+  return
+}
+
+// -----
+
+func.func @select_cond_type(%c: tensor<4xi8>, %x: tensor<4xf32>) {
+  // expected-error @+1 {{'mlt.select' op operand #0 must be ranked tensor of 1-bit signless integer values, but got 'tensor<4xi8>'}}
+  %0 = mlt.select %c, %x, %x : tensor<4xi8>, tensor<4xf32>, tensor<4xf32> -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_value_types(%c: tensor<4xi1>, %x: tensor<4xf32>, %y: tensor<4xf16>) {
+  // expected-error @+1 {{'mlt.select' op x element type 'f32' differs from y element type 'f16'}}
+  %0 = mlt.select %c, %x, %y : tensor<4xi1>, tensor<4xf32>, tensor<4xf16> -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_result_type(%c: tensor<4xi1>, %x: tensor<4xi32>) {
+  // expected-error @+1 {{'mlt.select' op x element type 'i32' differs from result element type 'i64'}}
+  %0 = mlt.select %c, %x, %x : tensor<4xi1>, tensor<4xi32>, tensor<4xi32> -> tensor<4xi64>
+  return
+}
+
+// -----
+
+func.func @select_broadcast(%c: tensor<2x5xi1>, %x: tensor<3xf32>, %y: tensor<4x1x1xf32>) {
+  // expected-error @+1 {{'mlt.select' op operand shapes [2, 5], [3] and [4, 1, 1] are not broadcast-compatible}}
+  %0 = mlt.select %c, %x, %y : tensor<2x5xi1>, tensor<3xf32>, tensor<4x1x1xf32> -> tensor<4x2x3xf32>
+  return
+}
+
+// -----
+
+func.func @select_result_shape(%c: tensor<2x1xi1>, %x: tensor<3xf32>) {
+  // expected-error @+1 {{'mlt.select' op result shape [3] does not match the expected [2, 3]}}
+  %0 = mlt.select %c, %x, %x : tensor<2x1xi1>, tensor<3xf32>, tensor<3xf32> -> tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @not_type(%x: tensor<4xi8>) {
+  // expected-error @+1 {{'mlt.not' op operand #0 must be ranked tensor of 1-bit signless integer values, but got 'tensor<4xi8>'}}
+  %0 = mlt.not %x : tensor<4xi8>
+  return
+}
+
+// -----
+
+func.func @and_type(%x: tensor<4xi32>) {
+  // expected-error @+1 {{'mlt.and' op operand #0 must be ranked tensor of 1-bit signless integer values, but got 'tensor<4xi32>'}}
+  %0 = mlt.and %x, %x : tensor<4xi32>, tensor<4xi32> -> tensor<4xi32>
+  return
+}
+
+// -----
+
+func.func @xor_broadcast(%a: tensor<4xi1>, %b: tensor<3xi1>) {
+  // expected-error @+1 {{'mlt.xor' op operand shapes [4] and [3] are not broadcast-compatible}}
+  %0 = mlt.xor %a, %b : tensor<4xi1>, tensor<3xi1> -> tensor<4xi1>
+  return
+}
+
+// -----
+
+func.func @or_result_shape(%a: tensor<4x1xi1>, %b: tensor<3xi1>) {
+  // expected-error @+1 {{'mlt.or' op result shape [4] does not match the expected [4, 3]}}
+  %0 = mlt.or %a, %b : tensor<4x1xi1>, tensor<3xi1> -> tensor<4xi1>
+  return
+}
+
+// -----
+
+func.func @add_bool(%a: tensor<4xi1>) {
+  // expected-error @+1 {{'mlt.add' op operand #0 must be ranked tensor of 32-bit float or 64-bit float or 16-bit float or bfloat16 type or 8-bit signless integer or 32-bit signless integer or 64-bit signless integer values, but got 'tensor<4xi1>'}}
+  %0 = mlt.add %a, %a : tensor<4xi1>, tensor<4xi1> -> tensor<4xi1>
+  return
+}
+
+// -----
+
+func.func @matmul_bool(%a: tensor<2x2xi1>) {
+  // expected-error @+1 {{'mlt.matmul' op operand #0 must be ranked tensor of 32-bit float or 64-bit float or 16-bit float or bfloat16 type or 8-bit signless integer or 32-bit signless integer or 64-bit signless integer values, but got 'tensor<2x2xi1>'}}
+  %0 = mlt.matmul %a, %a : tensor<2x2xi1>, tensor<2x2xi1> -> tensor<2x2xi1>
+  return
+}
+
+// -----
+
+func.func @reduce_bool(%a: tensor<2x2xi1>) {
+  // expected-error @+1 {{'mlt.reduce' op operand #0 must be ranked tensor of 32-bit float or 64-bit float or 16-bit float or bfloat16 type or 8-bit signless integer or 32-bit signless integer or 64-bit signless integer values, but got 'tensor<2x2xi1>'}}
+  %0 = mlt.reduce max %a axes = [0] : tensor<2x2xi1> -> tensor<2xi1>
+  return
+}
+
+// -----
+
+func.func @relu_bool(%a: tensor<2xi1>) {
+  // expected-error @+1 {{'mlt.relu' op operand #0 must be ranked tensor of 32-bit float or 64-bit float or 16-bit float or bfloat16 type or 8-bit signless integer or 32-bit signless integer or 64-bit signless integer values, but got 'tensor<2xi1>'}}
+  %0 = mlt.relu %a : tensor<2xi1>
+  return
+}
+
+// -----
+
+func.func @cast_bool_shape(%a: tensor<2xi1>) {
+  // expected-error @+1 {{'mlt.cast' op result shape [3] does not match the expected [2]}}
+  %0 = mlt.cast %a : tensor<2xi1> -> tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @concat_bool_mixed(%a: tensor<2xi1>, %b: tensor<2xi8>) {
+  // expected-error @+1 {{'mlt.concat' op input #1 element type 'i8' differs from the result element type 'i1'}}
+  %0 = mlt.concat %a, %b axis = 0 : tensor<2xi1>, tensor<2xi8> -> tensor<4xi1>
+  return
+}
+
+// -----
+
+func.func @neg_i16(%a: tensor<2xi16>) {
+  // expected-error @+1 {{'mlt.neg' op operand #0 must be ranked tensor of 32-bit float or 64-bit float or 16-bit float or bfloat16 type or 8-bit signless integer or 32-bit signless integer or 64-bit signless integer values, but got 'tensor<2xi16>'}}
+  %0 = mlt.neg %a : tensor<2xi16>
   return
 }

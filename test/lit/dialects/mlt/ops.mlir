@@ -187,3 +187,76 @@ func.func @fused(%a: tensor<4x8xf32>, %bias: tensor<8xf32>) -> tensor<4x8xf32> {
   }
   return %r#0 : tensor<4x8xf32>
 }
+
+// CHECK-LABEL: func.func @booleans
+// CHECK: mlt.cmp eq %{{.*}}, %{{.*}} : tensor<4x1xf32>, tensor<8xf32> -> tensor<4x8xi1>
+// CHECK: mlt.cmp ne %{{.*}}, %{{.*}} : tensor<4x1xf32>, tensor<8xf32> -> tensor<4x8xi1>
+// CHECK: mlt.cmp lt %{{.*}}, %{{.*}} : tensor<3xi32>, tensor<3xi32> -> tensor<3xi1>
+// CHECK: mlt.cmp le %{{.*}}, %{{.*}} : tensor<f64>, tensor<2xf64> -> tensor<2xi1>
+// CHECK: mlt.cmp gt %{{.*}}, %{{.*}} : tensor<2x1xbf16>, tensor<1x2xbf16> -> tensor<2x2xi1>
+// CHECK: mlt.cmp ge %{{.*}}, %{{.*}} : tensor<5xi8>, tensor<5xi8> -> tensor<5xi1>
+// CHECK: mlt.select %{{.*}}, %{{.*}}, %{{.*}} : tensor<4x8xi1>, tensor<4x1xf32>, tensor<8xf32> -> tensor<4x8xf32>
+// CHECK: mlt.select %{{.*}}, %{{.*}}, %{{.*}} : tensor<8xi1>, tensor<4x8xi1>, tensor<i1> -> tensor<4x8xi1>
+// CHECK: mlt.not %{{.*}} : tensor<4x8xi1>
+// CHECK: mlt.and %{{.*}}, %{{.*}} : tensor<4x8xi1>, tensor<8xi1> -> tensor<4x8xi1>
+// CHECK: mlt.or %{{.*}}, %{{.*}} : tensor<4x8xi1>, tensor<4x8xi1> -> tensor<4x8xi1>
+// CHECK: mlt.xor %{{.*}}, %{{.*}} : tensor<8xi1>, tensor<4x8xi1> -> tensor<4x8xi1>
+// CHECK: mlt.cast %{{.*}} : tensor<4x8xi1> -> tensor<4x8xf16>
+// CHECK: mlt.cast %{{.*}} : tensor<4x1xf32> -> tensor<4x1xi1>
+// CHECK: mlt.transpose %{{.*}} perm = [1, 0] : tensor<4x8xi1> -> tensor<8x4xi1>
+// CHECK: mlt.reshape %{{.*}} : tensor<4x8xi1> -> tensor<32xi1>
+// CHECK: mlt.broadcast %{{.*}} : tensor<8xi1> -> tensor<2x8xi1>
+// CHECK: mlt.concat %{{.*}}, %{{.*}} axis = 0 : tensor<4x8xi1>, tensor<4x8xi1> -> tensor<8x8xi1>
+// CHECK: mlt.slice %{{.*}} offsets = [3, 0] strides = [-1, 2] : tensor<4x8xi1> -> tensor<4x4xi1>
+// CHECK: mlt.gather %{{.*}}, %{{.*}} axis = 1 : tensor<4x8xi1>, tensor<3xi64> -> tensor<4x3xi1>
+// CHECK: mlt.constant dense<[true, false]> : tensor<2xi1>
+func.func @booleans(%x: tensor<4x1xf32>, %y: tensor<8xf32>, %i: tensor<3xi32>,
+                    %d: tensor<f64>, %e: tensor<2xf64>, %h: tensor<2x1xbf16>,
+                    %g: tensor<1x2xbf16>, %q: tensor<5xi8>, %b: tensor<i1>,
+                    %idx: tensor<3xi64>) {
+  %0 = mlt.cmp eq %x, %y : tensor<4x1xf32>, tensor<8xf32> -> tensor<4x8xi1>
+  %1 = mlt.cmp ne %x, %y : tensor<4x1xf32>, tensor<8xf32> -> tensor<4x8xi1>
+  %2 = mlt.cmp lt %i, %i : tensor<3xi32>, tensor<3xi32> -> tensor<3xi1>
+  %3 = mlt.cmp le %d, %e : tensor<f64>, tensor<2xf64> -> tensor<2xi1>
+  %4 = mlt.cmp gt %h, %g : tensor<2x1xbf16>, tensor<1x2xbf16> -> tensor<2x2xi1>
+  %5 = mlt.cmp ge %q, %q : tensor<5xi8>, tensor<5xi8> -> tensor<5xi1>
+  %6 = mlt.select %0, %x, %y : tensor<4x8xi1>, tensor<4x1xf32>, tensor<8xf32> -> tensor<4x8xf32>
+  %r = mlt.reshape %1 : tensor<4x8xi1> -> tensor<32xi1>
+  %row = mlt.slice %r offsets = [0] strides = [1] : tensor<32xi1> -> tensor<8xi1>
+  %7 = mlt.select %row, %1, %b : tensor<8xi1>, tensor<4x8xi1>, tensor<i1> -> tensor<4x8xi1>
+  %8 = mlt.not %7 : tensor<4x8xi1>
+  %9 = mlt.and %8, %row : tensor<4x8xi1>, tensor<8xi1> -> tensor<4x8xi1>
+  %10 = mlt.or %9, %0 : tensor<4x8xi1>, tensor<4x8xi1> -> tensor<4x8xi1>
+  %11 = mlt.xor %row, %10 : tensor<8xi1>, tensor<4x8xi1> -> tensor<4x8xi1>
+  %12 = mlt.cast %11 : tensor<4x8xi1> -> tensor<4x8xf16>
+  %13 = mlt.cast %x : tensor<4x1xf32> -> tensor<4x1xi1>
+  %14 = mlt.transpose %11 perm = [1, 0] : tensor<4x8xi1> -> tensor<8x4xi1>
+  %15 = mlt.reshape %11 : tensor<4x8xi1> -> tensor<32xi1>
+  %16 = mlt.broadcast %row : tensor<8xi1> -> tensor<2x8xi1>
+  %17 = mlt.concat %11, %0 axis = 0 : tensor<4x8xi1>, tensor<4x8xi1> -> tensor<8x8xi1>
+  %18 = mlt.slice %11 offsets = [3, 0] strides = [-1, 2] : tensor<4x8xi1> -> tensor<4x4xi1>
+  %19 = mlt.gather %11, %idx axis = 1 : tensor<4x8xi1>, tensor<3xi64> -> tensor<4x3xi1>
+  %20 = mlt.constant dense<[true, false]> : tensor<2xi1>
+  return
+}
+
+// CHECK-LABEL: func.func @f64_ops
+// CHECK: mlt.matmul %{{.*}}, %{{.*}} : tensor<2x3xf64>, tensor<3x4xf64> -> tensor<2x4xf64>
+// CHECK: mlt.add %{{.*}}, %{{.*}} : tensor<2x4xf64>, tensor<4xf64> -> tensor<2x4xf64>
+// CHECK: mlt.gelu %{{.*}} : tensor<2x4xf64>
+// CHECK: mlt.softmax %{{.*}} axis = 1 : tensor<2x4xf64>
+// CHECK: mlt.reduce mean %{{.*}} axes = [0] : tensor<2x4xf64> -> tensor<4xf64>
+// CHECK: mlt.leaky_relu %{{.*}} alpha = 2.000000e-01 : tensor<4xf64>
+// CHECK: mlt.cast %{{.*}} : tensor<4xf64> -> tensor<4xbf16>
+// CHECK: mlt.constant dense<1.500000e+00> : tensor<4xf64>
+func.func @f64_ops(%a: tensor<2x3xf64>, %b: tensor<3x4xf64>, %c: tensor<4xf64>) {
+  %0 = mlt.matmul %a, %b : tensor<2x3xf64>, tensor<3x4xf64> -> tensor<2x4xf64>
+  %1 = mlt.add %0, %c : tensor<2x4xf64>, tensor<4xf64> -> tensor<2x4xf64>
+  %2 = mlt.gelu %1 : tensor<2x4xf64>
+  %3 = mlt.softmax %2 axis = 1 : tensor<2x4xf64>
+  %4 = mlt.reduce mean %3 axes = [0] : tensor<2x4xf64> -> tensor<4xf64>
+  %5 = mlt.leaky_relu %4 alpha = 0.2 : tensor<4xf64>
+  %6 = mlt.cast %5 : tensor<4xf64> -> tensor<4xbf16>
+  %7 = mlt.constant dense<1.5> : tensor<4xf64>
+  return
+}

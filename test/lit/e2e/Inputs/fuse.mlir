@@ -81,3 +81,31 @@ func.func @mean_relu(%x: tensor<127x33xf32>, %a: tensor<33xf32>) -> tensor<33xf3
   %m = mlt.reduce mean %r axes = [0] : tensor<127x33xf32> -> tensor<33xf32>
   return %m : tensor<33xf32>
 }
+//--- where.mlir
+// ONNX's Where(Greater(x, t), x, 0) as one group: the compare's i1 stays
+// in registers, so at -O2 the f32 loop vectorizes.
+func.func @where(%x: tensor<19x37xf32>, %t: tensor<37xf32>) -> tensor<19x37xf32> {
+  %zero = mlt.constant dense<0.0> : tensor<f32>
+  %c = mlt.cmp gt %x, %t : tensor<19x37xf32>, tensor<37xf32> -> tensor<19x37xi1>
+  %s = mlt.select %c, %x, %zero : tensor<19x37xi1>, tensor<19x37xf32>, tensor<f32> -> tensor<19x37xf32>
+  return %s : tensor<19x37xf32>
+}
+//--- mask.mlir
+// A mask (Less, Not, And, Or) as one group writing i1 (kept scalar by
+// --vectorize, which refuses i1 memrefs).
+func.func @mask(%x: tensor<19x37xi32>, %t: tensor<19x1xi32>, %m: tensor<19x37xi1>, %k: tensor<37xi1>) -> tensor<19x37xi1> {
+  %c = mlt.cmp lt %x, %t : tensor<19x37xi32>, tensor<19x1xi32> -> tensor<19x37xi1>
+  %n = mlt.not %c : tensor<19x37xi1>
+  %a = mlt.and %n, %m : tensor<19x37xi1>, tensor<19x37xi1> -> tensor<19x37xi1>
+  %o = mlt.or %a, %k : tensor<19x37xi1>, tensor<37xi1> -> tensor<19x37xi1>
+  return %o : tensor<19x37xi1>
+}
+//--- masked_sum.mlir
+// A masked row sum: compare and select fuse into the reduce's input.
+func.func @masked_sum(%x: tensor<19x37xf32>, %lo: tensor<19x1xf32>) -> tensor<19xf32> {
+  %zero = mlt.constant dense<0.0> : tensor<f32>
+  %c = mlt.cmp ge %x, %lo : tensor<19x37xf32>, tensor<19x1xf32> -> tensor<19x37xi1>
+  %s = mlt.select %c, %x, %zero : tensor<19x37xi1>, tensor<19x37xf32>, tensor<f32> -> tensor<19x37xf32>
+  %r = mlt.reduce sum %s axes = [1] : tensor<19x37xf32> -> tensor<19xf32>
+  return %r : tensor<19xf32>
+}

@@ -323,3 +323,121 @@ func.func @fused(%x: tensor<3x5xf32>, %w: tensor<5x7xf32>, %b: tensor<7xf32>) ->
   }
   return %r#0, %r#1 : tensor<3x7xf32>, tensor<3x7xf32>
 }
+
+// Booleans (i1): compares, selects, logic, casts and data movement. Outer
+// dims above 8 and rows of 37 let -O2 parallelize and try to vectorize
+// (i1 memrefs are refused by --vectorize; i1 in registers is fine).
+//--- cmp.mlir
+// Every predicate on a broadcast column against a row, and on integers in
+// [-8, 8) (ties are common, so eq/le/ge matter).
+func.func @cmp(%x: tensor<19x1xf32>, %y: tensor<37xf32>, %i: tensor<1x5x3xi32>, %j: tensor<3xi32>)
+    -> (tensor<19x37xi1>, tensor<19x37xi1>, tensor<19x37xi1>, tensor<19x37xi1>, tensor<19x37xi1>, tensor<19x37xi1>,
+        tensor<1x5x3xi1>, tensor<1x5x3xi1>, tensor<1x5x3xi1>, tensor<1x5x3xi1>, tensor<1x5x3xi1>, tensor<1x5x3xi1>) {
+  %0 = mlt.cmp eq %x, %y : tensor<19x1xf32>, tensor<37xf32> -> tensor<19x37xi1>
+  %1 = mlt.cmp ne %x, %y : tensor<19x1xf32>, tensor<37xf32> -> tensor<19x37xi1>
+  %2 = mlt.cmp lt %x, %y : tensor<19x1xf32>, tensor<37xf32> -> tensor<19x37xi1>
+  %3 = mlt.cmp le %x, %y : tensor<19x1xf32>, tensor<37xf32> -> tensor<19x37xi1>
+  %4 = mlt.cmp gt %x, %y : tensor<19x1xf32>, tensor<37xf32> -> tensor<19x37xi1>
+  %5 = mlt.cmp ge %x, %y : tensor<19x1xf32>, tensor<37xf32> -> tensor<19x37xi1>
+  %6 = mlt.cmp eq %i, %j : tensor<1x5x3xi32>, tensor<3xi32> -> tensor<1x5x3xi1>
+  %7 = mlt.cmp ne %i, %j : tensor<1x5x3xi32>, tensor<3xi32> -> tensor<1x5x3xi1>
+  %8 = mlt.cmp lt %i, %j : tensor<1x5x3xi32>, tensor<3xi32> -> tensor<1x5x3xi1>
+  %9 = mlt.cmp le %i, %j : tensor<1x5x3xi32>, tensor<3xi32> -> tensor<1x5x3xi1>
+  %10 = mlt.cmp gt %i, %j : tensor<1x5x3xi32>, tensor<3xi32> -> tensor<1x5x3xi1>
+  %11 = mlt.cmp ge %i, %j : tensor<1x5x3xi32>, tensor<3xi32> -> tensor<1x5x3xi1>
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11
+      : tensor<19x37xi1>, tensor<19x37xi1>, tensor<19x37xi1>, tensor<19x37xi1>, tensor<19x37xi1>, tensor<19x37xi1>,
+        tensor<1x5x3xi1>, tensor<1x5x3xi1>, tensor<1x5x3xi1>, tensor<1x5x3xi1>, tensor<1x5x3xi1>, tensor<1x5x3xi1>
+}
+//--- cmp_special.mlir
+// NaN, -0, +0, +-inf and a denormal against each other (7x7): ordered
+// predicates are false on NaN, ne is true; -0 == +0. Then f64, f16, bf16
+// and i8 / i64 operands.
+func.func @cmp_special(%d: tensor<13xf64>, %e: tensor<13xf64>, %h: tensor<11x1xf16>, %g: tensor<11xf16>,
+                       %b: tensor<3x1xbf16>, %c: tensor<17xbf16>, %i: tensor<23xi8>, %k: tensor<1xi64>, %l: tensor<2x1xi64>)
+    -> (tensor<7x7xi1>, tensor<7x7xi1>, tensor<7x7xi1>, tensor<7x7xi1>, tensor<7x7xi1>, tensor<7x7xi1>,
+        tensor<13xi1>, tensor<11x11xi1>, tensor<3x17xi1>, tensor<23xi1>, tensor<2x1xi1>) {
+  %col = mlt.constant dense<[[0x7FC00000], [0.0], [-0.0], [0x7F800000], [0xFF800000], [1.0e-45], [-2.5]]> : tensor<7x1xf32>
+  %row = mlt.constant dense<[0x7FC00000, -0.0, 0.0, 0x7F800000, 0xFF800000, 1.0e-45, -2.5]> : tensor<7xf32>
+  %0 = mlt.cmp eq %col, %row : tensor<7x1xf32>, tensor<7xf32> -> tensor<7x7xi1>
+  %1 = mlt.cmp ne %col, %row : tensor<7x1xf32>, tensor<7xf32> -> tensor<7x7xi1>
+  %2 = mlt.cmp lt %col, %row : tensor<7x1xf32>, tensor<7xf32> -> tensor<7x7xi1>
+  %3 = mlt.cmp le %col, %row : tensor<7x1xf32>, tensor<7xf32> -> tensor<7x7xi1>
+  %4 = mlt.cmp gt %col, %row : tensor<7x1xf32>, tensor<7xf32> -> tensor<7x7xi1>
+  %5 = mlt.cmp ge %col, %row : tensor<7x1xf32>, tensor<7xf32> -> tensor<7x7xi1>
+  %6 = mlt.cmp lt %d, %e : tensor<13xf64>, tensor<13xf64> -> tensor<13xi1>
+  %7 = mlt.cmp ge %h, %g : tensor<11x1xf16>, tensor<11xf16> -> tensor<11x11xi1>
+  %8 = mlt.cmp le %b, %c : tensor<3x1xbf16>, tensor<17xbf16> -> tensor<3x17xi1>
+  %9 = mlt.cmp ne %i, %i : tensor<23xi8>, tensor<23xi8> -> tensor<23xi1>
+  %10 = mlt.cmp gt %k, %l : tensor<1xi64>, tensor<2x1xi64> -> tensor<2x1xi1>
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10
+      : tensor<7x7xi1>, tensor<7x7xi1>, tensor<7x7xi1>, tensor<7x7xi1>, tensor<7x7xi1>, tensor<7x7xi1>,
+        tensor<13xi1>, tensor<11x11xi1>, tensor<3x17xi1>, tensor<23xi1>, tensor<2x1xi1>
+}
+//--- select.mlir
+// Three-way broadcasting (no two operands of one shape), selects of i1 and
+// i32, and where(x > y, x, y) (a compare feeding a select: fused at -O2,
+// the i1 stays in registers and the f32 loop vectorizes).
+func.func @select(%c: tensor<19x1x37xi1>, %x: tensor<5x1xf32>, %y: tensor<37xf32>, %b: tensor<5x37xi1>,
+                  %i: tensor<1xi32>, %j: tensor<19x5x37xi32>)
+    -> (tensor<19x5x37xf32>, tensor<19x5x37xi1>, tensor<19x5x37xi32>, tensor<5x37xf32>) {
+  %0 = mlt.select %c, %x, %y : tensor<19x1x37xi1>, tensor<5x1xf32>, tensor<37xf32> -> tensor<19x5x37xf32>
+  %nb = mlt.not %b : tensor<5x37xi1>
+  %1 = mlt.select %c, %b, %nb : tensor<19x1x37xi1>, tensor<5x37xi1>, tensor<5x37xi1> -> tensor<19x5x37xi1>
+  %2 = mlt.select %c, %i, %j : tensor<19x1x37xi1>, tensor<1xi32>, tensor<19x5x37xi32> -> tensor<19x5x37xi32>
+  %m = mlt.cmp gt %x, %y : tensor<5x1xf32>, tensor<37xf32> -> tensor<5x37xi1>
+  %3 = mlt.select %m, %x, %y : tensor<5x37xi1>, tensor<5x1xf32>, tensor<37xf32> -> tensor<5x37xf32>
+  return %0, %1, %2, %3 : tensor<19x5x37xf32>, tensor<19x5x37xi1>, tensor<19x5x37xi32>, tensor<5x37xf32>
+}
+//--- logic.mlir
+func.func @logic(%a: tensor<19x37xi1>, %b: tensor<37xi1>, %c: tensor<1x1xi1>)
+    -> (tensor<19x37xi1>, tensor<19x37xi1>, tensor<19x37xi1>, tensor<19x37xi1>, tensor<1x1xi1>) {
+  %0 = mlt.not %a : tensor<19x37xi1>
+  %1 = mlt.and %a, %b : tensor<19x37xi1>, tensor<37xi1> -> tensor<19x37xi1>
+  %2 = mlt.or %c, %a : tensor<1x1xi1>, tensor<19x37xi1> -> tensor<19x37xi1>
+  %3 = mlt.xor %a, %b : tensor<19x37xi1>, tensor<37xi1> -> tensor<19x37xi1>
+  %4 = mlt.xor %c, %c : tensor<1x1xi1>, tensor<1x1xi1> -> tensor<1x1xi1>
+  return %0, %1, %2, %3, %4 : tensor<19x37xi1>, tensor<19x37xi1>, tensor<19x37xi1>, tensor<19x37xi1>, tensor<1x1xi1>
+}
+//--- cast_i1.mlir
+// To i1 nonzero is true (NaN, a denormal, 0.5 and -inf too; -0 is false);
+// from i1 true is 1 in every type.
+func.func @cast_i1(%x: tensor<5x37xf32>, %i: tensor<37xi32>, %b: tensor<19x37xi1>, %h: tensor<13xf16>, %l: tensor<3xi64>)
+    -> (tensor<7xi1>, tensor<5x37xi1>, tensor<37xi1>, tensor<13xi1>, tensor<3xi1>,
+        tensor<19x37xf32>, tensor<19x37xi32>, tensor<19x37xi8>, tensor<19x37xf16>, tensor<19x37xf64>, tensor<19x37xi64>, tensor<19x37xbf16>) {
+  %s = mlt.constant dense<[0.0, -0.0, 0x7FC00000, 0.5, 0xFF800000, 1.0e-45, -3.0]> : tensor<7xf32>
+  %0 = mlt.cast %s : tensor<7xf32> -> tensor<7xi1>
+  %1 = mlt.cast %x : tensor<5x37xf32> -> tensor<5x37xi1>
+  %2 = mlt.cast %i : tensor<37xi32> -> tensor<37xi1>
+  %3 = mlt.cast %h : tensor<13xf16> -> tensor<13xi1>
+  %4 = mlt.cast %l : tensor<3xi64> -> tensor<3xi1>
+  %5 = mlt.cast %b : tensor<19x37xi1> -> tensor<19x37xf32>
+  %6 = mlt.cast %b : tensor<19x37xi1> -> tensor<19x37xi32>
+  %7 = mlt.cast %b : tensor<19x37xi1> -> tensor<19x37xi8>
+  %8 = mlt.cast %b : tensor<19x37xi1> -> tensor<19x37xf16>
+  %9 = mlt.cast %b : tensor<19x37xi1> -> tensor<19x37xf64>
+  %10 = mlt.cast %b : tensor<19x37xi1> -> tensor<19x37xi64>
+  %11 = mlt.cast %b : tensor<19x37xi1> -> tensor<19x37xbf16>
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11
+      : tensor<7xi1>, tensor<5x37xi1>, tensor<37xi1>, tensor<13xi1>, tensor<3xi1>,
+        tensor<19x37xf32>, tensor<19x37xi32>, tensor<19x37xi8>, tensor<19x37xf16>, tensor<19x37xf64>, tensor<19x37xi64>, tensor<19x37xbf16>
+}
+//--- bool_data.mlir
+// i1 through every data movement op and as constants (dense and splat).
+func.func @bool_data(%b: tensor<3x37xi1>, %c: tensor<3x1xi1>, %i: tensor<5xi64>)
+    -> (tensor<37x3xi1>, tensor<37x3xi1>, tensor<2x3x37xi1>, tensor<3x38xi1>, tensor<3x12xi1>, tensor<5x37xi1>,
+        tensor<3x37xi1>, tensor<3x37xi1>) {
+  %0 = mlt.transpose %b perm = [1, 0] : tensor<3x37xi1> -> tensor<37x3xi1>
+  %1 = mlt.reshape %b : tensor<3x37xi1> -> tensor<37x3xi1>
+  %2 = mlt.broadcast %c : tensor<3x1xi1> -> tensor<2x3x37xi1>
+  %3 = mlt.concat %b, %c axis = 1 : tensor<3x37xi1>, tensor<3x1xi1> -> tensor<3x38xi1>
+  %4 = mlt.slice %b offsets = [2, 36] strides = [-1, -3] : tensor<3x37xi1> -> tensor<3x12xi1>
+  %5 = mlt.gather %b, %i axis = 0 : tensor<3x37xi1>, tensor<5xi64> -> tensor<5x37xi1>
+  %k = mlt.constant dense<[[true], [false], [true]]> : tensor<3x1xi1>
+  %6 = mlt.xor %b, %k : tensor<3x37xi1>, tensor<3x1xi1> -> tensor<3x37xi1>
+  %t = mlt.constant dense<true> : tensor<3x37xi1>
+  %7 = mlt.and %b, %t : tensor<3x37xi1>, tensor<3x37xi1> -> tensor<3x37xi1>
+  return %0, %1, %2, %3, %4, %5, %6, %7 : tensor<37x3xi1>, tensor<37x3xi1>, tensor<2x3x37xi1>, tensor<3x38xi1>, tensor<3x12xi1>, tensor<5x37xi1>,
+        tensor<3x37xi1>, tensor<3x37xi1>
+}
+

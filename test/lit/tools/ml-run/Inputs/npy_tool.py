@@ -4,12 +4,15 @@
        [--version 1|2|3] [--fortran] [--big-endian] [--truncate N]
       SHAPE is 4x8, 7 or 'scalar'; values are uniform in [-1, 1) for floats
       and [-8, 8) for integers unless --value gives one for all or --arange
-      counts up in C order.
+      counts up in C order. DTYPE bool is NumPy's bool (random: half true);
+      bf16 is uint16 holding the bit patterns of bf16 values in [-1, 1).
   header OUT TEXT NBYTES       a version 1.0 file with header TEXT and NBYTES
                                of zero data (for malformed headers)
   expect OUT EXPR [NAME=FILE ...] [--rtol R] [--atol A]
       OUT must have the shape and dtype of EXPR (numpy, over the named
-      arrays) and equal values: exactly, or within the tolerances.
+      arrays) and equal values: exactly, or within the tolerances. EXPR may
+      call from_bf16(bits) -> float32 and to_bf16(float32) -> bits (round
+      to nearest even).
   same A B / differ A B        identical (or different) shape, dtype, values
   range FILE LO HI             every value in [LO, HI), and not all equal
 """
@@ -18,7 +21,20 @@ import sys
 import numpy as np
 
 DTYPES = {"f16": np.float16, "f32": np.float32, "f64": np.float64,
-          "i8": np.int8, "i32": np.int32, "i64": np.int64}
+          "i8": np.int8, "i32": np.int32, "i64": np.int64, "bool": np.bool_,
+          "bf16": np.uint16}
+
+
+def from_bf16(bits):
+    """float32 values of bf16 bit patterns (uint16)."""
+    return (np.asarray(bits, np.uint32) << 16).view(np.float32)
+
+
+def to_bf16(x):
+    """bf16 bit patterns of float32 values, rounded to nearest even."""
+    u = np.asarray(x, np.float32).view(np.uint32).astype(np.int64)
+    r = (u + ((u >> 16) & 1) + 0x7FFF) >> 16
+    return r.astype(np.uint16)
 
 
 def fail(msg):
@@ -40,6 +56,10 @@ def make(args):
         start, step = (float(v) for v in opts["--arange"].split(","))
         arr = (start + step * np.arange(int(np.prod(dims)))).reshape(dims)
         arr = arr.astype(dtype)
+    elif args[1] == "bf16":
+        arr = to_bf16(rng.uniform(-1, 1, dims).astype(np.float32))
+    elif dtype == np.bool_:
+        arr = rng.integers(0, 2, dims).astype(dtype)
     elif np.issubdtype(dtype, np.floating):
         arr = rng.uniform(-1, 1, dims).astype(dtype)
     else:
@@ -67,7 +87,8 @@ def header(args):
 
 def expect(args):
     out, expr = args[0], args[1]
-    names, rtol, atol, i = {"np": np}, None, 0.0, 2
+    names = {"np": np, "from_bf16": from_bf16, "to_bf16": to_bf16}
+    rtol, atol, i = None, 0.0, 2
     while i < len(args):
         if args[i] in ("--rtol", "--atol"):
             if args[i] == "--rtol":

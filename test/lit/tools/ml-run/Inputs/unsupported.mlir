@@ -8,7 +8,7 @@ func.func @returns_memref(%a: memref<4xf32>) -> memref<4xf32> {
   return %a : memref<4xf32>
 }
 
-func.func @bf16(%a: memref<4xbf16>) {
+func.func @i16_memref(%a: memref<4xi16>) {
   return
 }
 
