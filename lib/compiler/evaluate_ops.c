@@ -88,8 +88,9 @@ static int constant(MlirOperation op, MlRefTensor *out) {
   }
   /* Dense storage is row-major at the element's natural size (f16/bf16
    * as their bits), exactly MlRefTensor's layout. */
-  memcpy(out->data, mlirDenseElementsAttrGetRawData(a),
-         (size_t)n * (size_t)ml_ref_dtype_size(out->dtype));
+  if (n) /* an empty attribute's raw data is NULL */
+    memcpy(out->data, mlirDenseElementsAttrGetRawData(a),
+           (size_t)n * (size_t)ml_ref_dtype_size(out->dtype));
   return ML_REF_OK;
 }
 

@@ -80,6 +80,19 @@ MlirValue ml_build_mlt_cast(const MlBuilder *b, MlirValue x, MlirType result) {
   return build(b, "mlt.cast", 1, &x, result, 0, NULL);
 }
 
+MlirValue ml_build_mlt_cmp(const MlBuilder *b, int pred, MlirValue x,
+                           MlirValue y, MlirType result) {
+  MlirValue xy[2] = {x, y};
+  MlirNamedAttribute a = named(b->ctx, "predicate", enum_attr(b->ctx, pred));
+  return build(b, "mlt.cmp", 2, xy, result, 1, &a);
+}
+
+MlirValue ml_build_mlt_select(const MlBuilder *b, MlirValue cond, MlirValue x,
+                              MlirValue y, MlirType result) {
+  MlirValue cxy[3] = {cond, x, y};
+  return build(b, "mlt.select", 3, cxy, result, 0, NULL);
+}
+
 MlirValue ml_build_mlt_matmul(const MlBuilder *b, const char *name,
                               MlirValue x, MlirValue y, MlirType result) {
   MlirValue xy[2] = {x, y};

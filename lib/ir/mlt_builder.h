@@ -28,6 +28,13 @@ MlirValue ml_build_mlt_leaky_relu(const MlBuilder *b, MlirValue x,
 MlirValue ml_build_mlt_clamp(const MlBuilder *b, MlirValue x, double lo,
                              double hi);
 MlirValue ml_build_mlt_cast(const MlBuilder *b, MlirValue x, MlirType result);
+/* mlt.cmp with predicate `pred` (ML_CMP_*), result of i1 elements. */
+enum { ML_CMP_EQ, ML_CMP_NE, ML_CMP_LT, ML_CMP_LE, ML_CMP_GT, ML_CMP_GE };
+MlirValue ml_build_mlt_cmp(const MlBuilder *b, int pred, MlirValue x,
+                           MlirValue y, MlirType result);
+/* mlt.select: x where cond holds, else y (three-way broadcasting). */
+MlirValue ml_build_mlt_select(const MlBuilder *b, MlirValue cond, MlirValue x,
+                              MlirValue y, MlirType result);
 
 /* Contractions. `strides`, `dilations`: 2 entries; `padding`: top, left,
  * bottom, right. */

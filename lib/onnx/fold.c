@@ -100,11 +100,13 @@ static MlirOperation fold_op(MlImporter *im, MlirOperation op) {
     ok = ml_eval_mlt_op(op, name + 4, in, n, &out, &how) == ML_REF_OK;
   }
   MlirOperation folded = none;
+  MlirAttribute value = {NULL};
+  if (ok) {
+    value = ml_eval_dense_attr(type, &out);
+    ok = !mlirAttributeIsNull(value);
+  }
   if (ok) {
     MlBuilder b = ml_builder_before(op);
-    MlirAttribute value = mlirDenseElementsAttrRawBufferGet(
-        type, (size_t)ml_ref_numel(&out) * (size_t)ml_ref_dtype_size(out.dtype),
-        out.data);
     MlirValue c = ml_build_mlt_constant(&b, value);
     mlirValueReplaceAllUsesOfWith(result, c);
     rebind_outputs(im, result, c);
@@ -137,12 +139,16 @@ void ml_onnx_fold(MlImporter *im) {
 static int32_t onnx_dtype(MlirType t) {
   if (mlirTypeIsAF32(t))
     return 1;
+  if (mlirTypeIsAF64(t))
+    return 11;
   if (mlirTypeIsAF16(t))
     return 10;
   if (mlirTypeIsABF16(t))
     return 16;
   if (mlirTypeIsAInteger(t))
     switch (mlirIntegerTypeGetWidth(t)) {
+    case 1:
+      return 9;
     case 8:
       return 3;
     case 32:

@@ -138,6 +138,10 @@ MlirLogicalResult ml_onnx_axis(MlImporter *im, const char *what, int64_t axis,
 /* The numpy broadcast of x's and y's shapes, with `elt`, or an error. */
 MlirLogicalResult ml_onnx_broadcast(MlImporter *im, MlirValue x, MlirValue y,
                                     MlirType elt, MlirType *out);
+/* The same for two shaped types. */
+MlirLogicalResult ml_onnx_broadcast_types(MlImporter *im, MlirType x,
+                                          MlirType y, MlirType elt,
+                                          MlirType *out);
 /* A builder's scalar splat constant tensor of `elt` and rank-0 shape. */
 MlirValue ml_onnx_scalar(MlImporter *im, MlirType elt, double value);
 /* x reshaped to `rank` dims `dims` (no op when already that shape). */

@@ -182,8 +182,19 @@ MlirLogicalResult ml_onnx_axis(MlImporter *im, const char *what, int64_t axis,
 
 MlirLogicalResult ml_onnx_broadcast(MlImporter *im, MlirValue x, MlirValue y,
                                     MlirType elt, MlirType *out) {
+  return ml_onnx_broadcast_types(im, mlirValueGetType(x), mlirValueGetType(y),
+                                 elt, out);
+}
+
+MlirLogicalResult ml_onnx_broadcast_types(MlImporter *im, MlirType x,
+                                          MlirType y, MlirType elt,
+                                          MlirType *out) {
   int64_t a[ML_ONNX_MAX_RANK], b[ML_ONNX_MAX_RANK], r[ML_ONNX_MAX_RANK];
-  intptr_t ra = ml_dims(x, a), rb = ml_dims(y, b);
+  intptr_t ra = mlirShapedTypeGetRank(x), rb = mlirShapedTypeGetRank(y);
+  for (intptr_t i = 0; i < ra; i++)
+    a[i] = mlirShapedTypeGetDimSize(x, i);
+  for (intptr_t i = 0; i < rb; i++)
+    b[i] = mlirShapedTypeGetDimSize(y, i);
   intptr_t rr = ra > rb ? ra : rb;
   for (intptr_t i = 0; i < rr; i++) {
     int64_t da = i < rr - ra ? 1 : a[i - (rr - ra)];

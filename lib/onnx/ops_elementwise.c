@@ -364,6 +364,82 @@ static MlirLogicalResult import_activation(MlImporter *im,
   return mlirLogicalResultSuccess();
 }
 
+/* Equal, Less, Greater, LessOrEqual, GreaterOrEqual: mlt.cmp (bool). */
+static const struct {
+  const char *onnx;
+  int pred;
+} compare_ops[] = {{"Equal", ML_CMP_EQ},       {"Less", ML_CMP_LT},
+                   {"Greater", ML_CMP_GT},     {"LessOrEqual", ML_CMP_LE},
+                   {"GreaterOrEqual", ML_CMP_GE}};
+
+static MlirLogicalResult import_compare(MlImporter *im,
+                                        const Onnx__NodeProto *n) {
+  MlirValue x, y;
+  MlirType t;
+  if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)) ||
+      mlirLogicalResultIsFailure(ml_onnx_require(im, 1, &y)))
+    return mlirLogicalResultFailure();
+  if (!mlirTypeEqual(ml_element_type(x), ml_element_type(y)))
+    return ml_onnx_error(im, "operand element types differ");
+  if (mlirTypeIsAInteger(ml_element_type(x)) &&
+      mlirIntegerTypeGetWidth(ml_element_type(x)) == 1)
+    return ml_onnx_error(im, "unsupported element type: comparing bools");
+  if (mlirLogicalResultIsFailure(ml_onnx_broadcast(
+          im, x, y, mlirIntegerTypeGet(im->ctx, 1), &t)))
+    return mlirLogicalResultFailure();
+  int pred = ML_CMP_EQ;
+  for (size_t i = 0; i < sizeof compare_ops / sizeof *compare_ops; i++)
+    if (!strcmp(compare_ops[i].onnx, n->op_type))
+      pred = compare_ops[i].pred;
+  ml_onnx_define(im, 0, ml_build_mlt_cmp(&im->b, pred, x, y, t));
+  return mlirLogicalResultSuccess();
+}
+
+/* Not, And, Or, Xor on bools. */
+static MlirLogicalResult import_logic(MlImporter *im, const Onnx__NodeProto *n) {
+  MlirValue x, y;
+  if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)))
+    return mlirLogicalResultFailure();
+  MlirType elt = ml_element_type(x);
+  if (!mlirTypeIsAInteger(elt) || mlirIntegerTypeGetWidth(elt) != 1)
+    return ml_onnx_error(im, "needs bool operands");
+  if (!strcmp(n->op_type, "Not")) {
+    ml_onnx_define(im, 0, ml_build_mlt_unary(&im->b, "mlt.not", x));
+    return mlirLogicalResultSuccess();
+  }
+  const char *name = !strcmp(n->op_type, "And") ? "mlt.and"
+                     : !strcmp(n->op_type, "Or") ? "mlt.or" : "mlt.xor";
+  if (mlirLogicalResultIsFailure(ml_onnx_require(im, 1, &y)) ||
+      mlirLogicalResultIsFailure(ml_onnx_binary(im, name, x, y, &y)))
+    return mlirLogicalResultFailure();
+  ml_onnx_define(im, 0, y);
+  return mlirLogicalResultSuccess();
+}
+
+/* Where: mlt.select with the three-way broadcast shape. */
+static MlirLogicalResult import_where(MlImporter *im, const Onnx__NodeProto *n) {
+  (void)n;
+  MlirValue c, x, y;
+  MlirType t;
+  if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &c)) ||
+      mlirLogicalResultIsFailure(ml_onnx_require(im, 1, &x)) ||
+      mlirLogicalResultIsFailure(ml_onnx_require(im, 2, &y)))
+    return mlirLogicalResultFailure();
+  MlirType ce = ml_element_type(c);
+  if (!mlirTypeIsAInteger(ce) || mlirIntegerTypeGetWidth(ce) != 1)
+    return ml_onnx_error(im, "the condition must be bool");
+  if (!mlirTypeEqual(ml_element_type(x), ml_element_type(y)))
+    return ml_onnx_error(im, "operand element types differ");
+  if (mlirLogicalResultIsFailure(
+          ml_onnx_broadcast(im, x, y, ml_element_type(x), &t)))
+    return mlirLogicalResultFailure();
+  if (mlirLogicalResultIsFailure(ml_onnx_broadcast_types(
+          im, mlirValueGetType(c), t, ml_element_type(x), &t)))
+    return mlirLogicalResultFailure();
+  ml_onnx_define(im, 0, ml_build_mlt_select(&im->b, c, x, y, t));
+  return mlirLogicalResultSuccess();
+}
+
 static const char *const leaky_attrs[] = {"alpha", NULL};
 static const char *const legacy_attrs[] = {"broadcast", "axis", NULL};
 static const char *const selu_attrs[] = {"alpha", "gamma", NULL};
@@ -402,6 +478,16 @@ const MlOnnxOp ml_onnx_elementwise_ops[] = {
     {"Sum", import_binary, no_attrs},
     {"Mean", import_binary, no_attrs},
     {"Pow", import_pow, no_attrs},
+    {"Equal", import_compare, no_attrs},
+    {"Less", import_compare, no_attrs},
+    {"Greater", import_compare, no_attrs},
+    {"LessOrEqual", import_compare, no_attrs},
+    {"GreaterOrEqual", import_compare, no_attrs},
+    {"Not", import_logic, no_attrs},
+    {"And", import_logic, no_attrs},
+    {"Or", import_logic, no_attrs},
+    {"Xor", import_logic, no_attrs},
+    {"Where", import_where, no_attrs},
     {"Clip", import_clip, clip_attrs},
     {"Cast", import_cast, cast_attrs},
     {"CastLike", import_cast, no_attrs},

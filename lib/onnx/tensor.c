@@ -41,6 +41,10 @@ MlirType ml_onnx_element_type(MlirContext ctx, int32_t dtype) {
     return mlirIntegerTypeGet(ctx, 32);
   case DT_INT64:
     return mlirIntegerTypeGet(ctx, 64);
+  case DT_BOOL:
+    return mlirIntegerTypeGet(ctx, 1);
+  case DT_DOUBLE:
+    return mlirF64TypeGet(ctx);
   default: {
     MlirType none = {NULL};
     return none;
@@ -51,6 +55,7 @@ MlirType ml_onnx_element_type(MlirContext ctx, int32_t dtype) {
 static size_t element_size(int32_t dtype) {
   switch (dtype) {
   case DT_INT8:
+  case DT_BOOL: /* one byte each here; packed as bits only in attributes */
     return 1;
   case DT_FLOAT16:
   case DT_BFLOAT16:
@@ -59,6 +64,7 @@ static size_t element_size(int32_t dtype) {
   case DT_INT32:
     return 4;
   case DT_INT64:
+  case DT_DOUBLE:
     return 8;
   default:
     return 0;
@@ -99,8 +105,13 @@ static int64_t copy_typed(const Onnx__TensorProto *p, MlOnnxTensor *t) {
     if ((int64_t)p->n_int64_data == n && n)
       memcpy(t->data, p->int64_data, (size_t)n * 8);
     return (int64_t)p->n_int64_data;
+  case DT_DOUBLE:
+    if ((int64_t)p->n_double_data == n && n)
+      memcpy(t->data, p->double_data, (size_t)n * 8);
+    return (int64_t)p->n_double_data;
   case DT_INT32:
   case DT_INT8:
+  case DT_BOOL:
   case DT_FLOAT16:
   case DT_BFLOAT16: /* int32_data holds each value (16-bit patterns too) */
     if ((int64_t)p->n_int32_data == n)
@@ -111,7 +122,7 @@ static int64_t copy_typed(const Onnx__TensorProto *p, MlOnnxTensor *t) {
         else if (t->elt_size == 2)
           ((uint16_t *)t->data)[i] = (uint16_t)v;
         else
-          ((int8_t *)t->data)[i] = (int8_t)v;
+          ((int8_t *)t->data)[i] = (int8_t)(t->dtype == DT_BOOL ? v != 0 : v);
       }
     return (int64_t)p->n_int32_data;
   }
@@ -181,6 +192,16 @@ MlirLogicalResult ml_onnx_tensor_decode(MlImporter *im,
 MlirAttribute ml_onnx_tensor_attr(MlImporter *im, const MlOnnxTensor *t) {
   MlirType type = ml_tensor_type(ml_onnx_element_type(im->ctx, t->dtype),
                                  t->rank, t->dims);
+  if (t->dtype == DT_BOOL) { /* MLIR packs i1 elements as bits */
+    int *v = malloc(t->count ? (size_t)t->count * sizeof *v : 1);
+    if (!v)
+      abort();
+    for (int64_t i = 0; i < t->count; i++)
+      v[i] = ((const uint8_t *)t->data)[i] != 0;
+    MlirAttribute a = mlirDenseElementsAttrBoolGet(type, (intptr_t)t->count, v);
+    free(v);
+    return a;
+  }
   return mlirDenseElementsAttrRawBufferGet(type, (size_t)t->count * t->elt_size,
                                            t->data);
 }
@@ -211,7 +232,10 @@ int64_t ml_onnx_tensor_int(const MlOnnxTensor *t, int64_t i) {
   case DT_INT32:
     return ((const int32_t *)t->data)[i];
   case DT_INT8:
+  case DT_BOOL:
     return ((const int8_t *)t->data)[i];
+  case DT_DOUBLE:
+    return (int64_t)((const double *)t->data)[i];
   case DT_FLOAT:
     return (int64_t)((const float *)t->data)[i];
   }
@@ -230,6 +254,8 @@ static float half_to_float(uint16_t h) {
 double ml_onnx_tensor_float(const MlOnnxTensor *t, int64_t i) {
   if (t->dtype == DT_FLOAT)
     return ((const float *)t->data)[i];
+  if (t->dtype == DT_DOUBLE)
+    return ((const double *)t->data)[i];
   if (t->dtype == DT_FLOAT16)
     return half_to_float(((const uint16_t *)t->data)[i]);
   if (t->dtype == DT_BFLOAT16) {
