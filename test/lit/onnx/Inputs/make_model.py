@@ -53,7 +53,7 @@ def unsupported(out):
     nodes = [helper.make_node("Hardmax", ["x"], ["h"], name="hm"),
              helper.make_node("Relu", ["h"], ["r"], name="odd", bogus=1),
              helper.make_node("NonZero", ["r"], ["y"], name="nz")]
-    return model(nodes, [tensor("x", [2, 3]), tensor("d", [2], TensorProto.DOUBLE)],
+    return model(nodes, [tensor("x", [2, 3]), tensor("d", [2], TensorProto.UINT8)],
                  [tensor("y", [2, 3])])
 
 
