@@ -12,6 +12,14 @@ MlirType ml_element_type(MlirValue v) {
   return mlirShapedTypeGetElementType(mlirValueGetType(v));
 }
 
+intptr_t ml_shape_of(MlirValue v, int64_t *shape) {
+  MlirType t = mlirValueGetType(v);
+  intptr_t r = mlirShapedTypeGetRank(t);
+  for (intptr_t d = 0; d < r; d++)
+    shape[d] = mlirShapedTypeGetDimSize(t, d);
+  return r;
+}
+
 /* A named attribute `name` = `attr`. */
 static MlirNamedAttribute named(MlirContext ctx, const char *name,
                                 MlirAttribute attr) {

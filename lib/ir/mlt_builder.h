@@ -17,6 +17,8 @@ enum { ML_POOL_MAX, ML_POOL_AVG };
 MlirType ml_tensor_type(MlirType elt, intptr_t rank, const int64_t *dims);
 /* The element type of shaped value v. */
 MlirType ml_element_type(MlirValue v);
+/* Copies v's dims into `shape`; returns the rank. */
+intptr_t ml_shape_of(MlirValue v, int64_t *shape);
 
 /* Elementwise: `name` is "mlt.relu", "mlt.exp", ... (result type = x's) or
  * "mlt.add", "mlt.max", ... (result type given: the broadcast shape). */

@@ -248,7 +248,7 @@ static MlirLogicalResult check_output(MlImporter *im,
   if (!tt->shape)
     return mlirLogicalResultSuccess();
   int64_t dims[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(v, dims);
+  intptr_t r = ml_shape_of(v, dims);
   bool ok = (intptr_t)tt->shape->n_dim == r;
   for (intptr_t i = 0; ok && i < r; i++) {
     const Onnx__TensorShapeProto__Dimension *d = tt->shape->dim[i];

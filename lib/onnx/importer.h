@@ -17,6 +17,14 @@
 
 #define ML_ONNX_MAX_RANK 8
 
+/* Returns failure from the calling mapping when `x` failed (its error has
+ * been reported). */
+#define ML_ONNX_TRY(x)                                                         \
+  do {                                                                         \
+    if (mlirLogicalResultIsFailure(x))                                         \
+      return mlirLogicalResultFailure();                                       \
+  } while (0)
+
 /* A tensor whose value is known at import time (an initializer, a Constant
  * node, a frozen input): elements in native layout, `elt_size` bytes each. */
 typedef struct MlOnnxTensor {
@@ -129,8 +137,9 @@ const char *ml_onnx_attr_string(const Onnx__NodeProto *n, const char *name,
 
 /* --- shapes and types (node.c) --- */
 intptr_t ml_rank(MlirValue v);
-/* Copies v's dims into `dims` (ML_ONNX_MAX_RANK entries); returns the rank. */
-intptr_t ml_dims(MlirValue v, int64_t *dims);
+int64_t ml_onnx_product(const int64_t *dims, intptr_t n);
+/* Fails (unsupported element type) unless x holds floats. */
+MlirLogicalResult ml_onnx_need_float(MlImporter *im, MlirValue x);
 /* Normalizes a possibly negative axis against `rank`, or fails naming the
  * attribute. */
 MlirLogicalResult ml_onnx_axis(MlImporter *im, const char *what, int64_t axis,
@@ -147,6 +156,12 @@ MlirValue ml_onnx_scalar(MlImporter *im, MlirType elt, double value);
 /* x reshaped to `rank` dims `dims` (no op when already that shape). */
 MlirValue ml_onnx_reshape(MlImporter *im, MlirValue x, intptr_t rank,
                           const int64_t *dims);
+/* x broadcast to `rank` dims `dims` (no op when already that shape). */
+MlirValue ml_onnx_broadcast_to(MlImporter *im, MlirValue x, intptr_t rank,
+                               const int64_t *dims);
+/* `size` elements of x along `axis` from `offset`, `stride` apart. */
+MlirValue ml_onnx_slice_axis(MlImporter *im, MlirValue x, int64_t axis,
+                             int64_t offset, int64_t size, int64_t stride);
 /* mlt.<name> of x and y with numpy broadcasting and x's element type. */
 MlirLogicalResult ml_onnx_binary(MlImporter *im, const char *name, MlirValue x,
                                  MlirValue y, MlirValue *out);

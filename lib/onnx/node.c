@@ -162,12 +162,18 @@ intptr_t ml_rank(MlirValue v) {
   return mlirShapedTypeGetRank(mlirValueGetType(v));
 }
 
-intptr_t ml_dims(MlirValue v, int64_t *dims) {
-  MlirType t = mlirValueGetType(v);
-  intptr_t r = mlirShapedTypeGetRank(t);
-  for (intptr_t i = 0; i < r; i++)
-    dims[i] = mlirShapedTypeGetDimSize(t, i);
-  return r;
+int64_t ml_onnx_product(const int64_t *dims, intptr_t n) {
+  int64_t p = 1;
+  for (intptr_t i = 0; i < n; i++)
+    p *= dims[i];
+  return p;
+}
+
+MlirLogicalResult ml_onnx_need_float(MlImporter *im, MlirValue x) {
+  if (mlirTypeIsAFloat(ml_element_type(x)))
+    return mlirLogicalResultSuccess();
+  return ml_onnx_error(im, "unsupported element type: %s needs floats",
+                       im->node->op_type);
 }
 
 
@@ -218,12 +224,35 @@ MlirValue ml_onnx_scalar(MlImporter *im, MlirType elt, double value) {
   return ml_build_mlt_constant(&im->b, mlirDenseElementsAttrSplatGet(t, v));
 }
 
-MlirValue ml_onnx_reshape(MlImporter *im, MlirValue x, intptr_t rank,
-                          const int64_t *dims) {
+/* mlt.reshape or mlt.broadcast (`name`) of x to `dims`, if it changes. */
+static MlirValue reshape_as(MlImporter *im, const char *name, MlirValue x,
+                            intptr_t rank, const int64_t *dims) {
   MlirType t = ml_tensor_type(ml_element_type(x), rank, dims);
   if (mlirTypeEqual(t, mlirValueGetType(x)))
     return x;
-  return ml_build_mlt_reshape(&im->b, "mlt.reshape", x, t);
+  return ml_build_mlt_reshape(&im->b, name, x, t);
+}
+
+MlirValue ml_onnx_reshape(MlImporter *im, MlirValue x, intptr_t rank,
+                          const int64_t *dims) {
+  return reshape_as(im, "mlt.reshape", x, rank, dims);
+}
+
+MlirValue ml_onnx_broadcast_to(MlImporter *im, MlirValue x, intptr_t rank,
+                               const int64_t *dims) {
+  return reshape_as(im, "mlt.broadcast", x, rank, dims);
+}
+
+MlirValue ml_onnx_slice_axis(MlImporter *im, MlirValue x, int64_t axis,
+                             int64_t offset, int64_t size, int64_t stride) {
+  int64_t d[ML_ONNX_MAX_RANK], off[ML_ONNX_MAX_RANK] = {0},
+                               st[ML_ONNX_MAX_RANK];
+  intptr_t r = ml_shape_of(x, d);
+  for (intptr_t i = 0; i < r; i++)
+    st[i] = 1;
+  off[axis] = size ? offset : 0, st[axis] = stride, d[axis] = size;
+  return ml_build_mlt_slice(&im->b, x, off, st,
+                            ml_tensor_type(ml_element_type(x), r, d));
 }
 
 MlirLogicalResult ml_onnx_binary(MlImporter *im, const char *name, MlirValue x,

@@ -13,12 +13,6 @@
 
 #include <string.h>
 
-#define TRY(x)                                                                 \
-  do {                                                                         \
-    if (mlirLogicalResultIsFailure(x))                                         \
-      return mlirLogicalResultFailure();                                       \
-  } while (0)
-
 /* One spatial dim: input size, kernel, stride, dilation, output padding,
  * the pads at both ends and the output size. */
 typedef struct Dim {
@@ -83,7 +77,7 @@ static MlirLogicalResult read_dims(MlImporter *im, const Onnx__NodeProto *n,
 static MlirValue zeros_like(MlImporter *im, MlirValue x, int64_t axis,
                             int64_t size) {
   int64_t d[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d);
+  intptr_t r = ml_shape_of(x, d);
   d[axis] = size;
   MlirType elt = ml_element_type(x);
   return ml_build_mlt_constant(
@@ -97,7 +91,7 @@ static MlirValue zeros_like(MlImporter *im, MlirValue x, int64_t axis,
 static MlirValue stuff_zeros(MlImporter *im, MlirValue x, int64_t sh,
                              int64_t sw) {
   int64_t d[4];
-  ml_dims(x, d);
+  ml_shape_of(x, d);
   if (sh == 1 && sw == 1)
     return x;
   int64_t e[6] = {d[0], d[1], d[2], 1, d[3], 1};
@@ -121,7 +115,7 @@ static MlirValue stuff_zeros(MlImporter *im, MlirValue x, int64_t sh,
  * flipped in both spatial dims. */
 static MlirValue conv_weights(MlImporter *im, MlirValue w, int64_t groups) {
   int64_t d[4];
-  ml_dims(w, d);
+  ml_shape_of(w, d);
   MlirType elt = ml_element_type(w);
   int64_t cin_g = d[0] / groups, cout_g = d[1];
   int64_t g5[5] = {groups, cin_g, cout_g, d[2], d[3]};
@@ -138,8 +132,8 @@ static MlirValue conv_weights(MlImporter *im, MlirValue w, int64_t groups) {
 static MlirLogicalResult import_conv_transpose(MlImporter *im,
                                                const Onnx__NodeProto *n) {
   MlirValue x, w;
-  TRY(ml_onnx_require(im, 0, &x));
-  TRY(ml_onnx_require(im, 1, &w));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 1, &w));
   if (!mlirTypeIsAFloat(ml_element_type(x)))
     return ml_onnx_error(im, "unsupported element type: ConvTranspose needs "
                              "floats");
@@ -148,15 +142,15 @@ static MlirLogicalResult import_conv_transpose(MlImporter *im,
     return ml_onnx_error(im, "unsupported %ld-D ConvTranspose (1-D and 2-D "
                              "only)", (long)(r - 2));
   int64_t dx[4], dw[4];
-  intptr_t ns = ml_dims(x, dx) - 2;
-  ml_dims(w, dw);
+  intptr_t ns = ml_shape_of(x, dx) - 2;
+  ml_shape_of(w, dw);
   int64_t groups = ml_onnx_attr_int(n, "group", 1);
   if (groups <= 0 || dx[1] != dw[0] || dw[0] % groups)
     return ml_onnx_error(im, "weights have %lld input channels for %lld in "
                              "%lld groups", (long long)dw[0],
                          (long long)dx[1], (long long)groups);
   Dim dim[2];
-  TRY(read_dims(im, n, ns, dx + 2, dw + 2, dim));
+  ML_ONNX_TRY(read_dims(im, n, ns, dx + 2, dw + 2, dim));
   if (ns == 1) { /* [N, C, L] as [N, C, 1, L] */
     int64_t x4[4] = {dx[0], dx[1], 1, dx[2]}, w4[4] = {dw[0], dw[1], 1, dw[2]};
     x = ml_onnx_reshape(im, x, 4, x4);
@@ -169,7 +163,7 @@ static MlirLogicalResult import_conv_transpose(MlImporter *im,
   /* Padding of the stuffed input: d(k-1) - pad, plus output_padding at the
    * end, minus the s-1 trailing zeros; a negative amount crops. */
   int64_t pad[4], crop_lo[2], keep[2], d4[4];
-  ml_dims(x, d4);
+  ml_shape_of(x, d4);
   bool crop = false;
   for (int i = 0; i < 2; i++) {
     Dim *m = &dim[i];
@@ -194,7 +188,7 @@ static MlirLogicalResult import_conv_transpose(MlImporter *im,
   if (ml_onnx_has_input(im, 2)) {
     int64_t bd[3] = {out[1], 1, 1};
     MlirValue bias = ml_onnx_reshape(im, ml_onnx_input(im, 2), 3, bd);
-    TRY(ml_onnx_binary(im, "mlt.add", y, bias, &y));
+    ML_ONNX_TRY(ml_onnx_binary(im, "mlt.add", y, bias, &y));
   }
   if (ns == 1) {
     int64_t o3[3] = {out[0], out[1], out[3]};

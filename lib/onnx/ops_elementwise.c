@@ -23,14 +23,6 @@ static const struct {
     {"Erf", "mlt.erf", true},
 };
 
-/* Fails unless x has a float element type. */
-static MlirLogicalResult need_float(MlImporter *im, MlirValue x) {
-  if (mlirTypeIsAFloat(ml_element_type(x)))
-    return mlirLogicalResultSuccess();
-  return ml_onnx_error(im, "unsupported element type: %s needs floats",
-                       im->node->op_type);
-}
-
 static MlirLogicalResult import_unary(MlImporter *im,
                                       const Onnx__NodeProto *n) {
   MlirValue x;
@@ -40,7 +32,7 @@ static MlirLogicalResult import_unary(MlImporter *im,
     if (strcmp(unary_ops[i].onnx, n->op_type) != 0)
       continue;
     if (unary_ops[i].float_only &&
-        mlirLogicalResultIsFailure(need_float(im, x)))
+        mlirLogicalResultIsFailure(ml_onnx_need_float(im, x)))
       return mlirLogicalResultFailure();
     ml_onnx_define(im, 0, ml_build_mlt_unary(&im->b, unary_ops[i].mlt, x));
     return mlirLogicalResultSuccess();
@@ -54,7 +46,7 @@ static MlirLogicalResult import_reciprocal(MlImporter *im,
   (void)n;
   MlirValue x, y;
   if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)) ||
-      mlirLogicalResultIsFailure(need_float(im, x)))
+      mlirLogicalResultIsFailure(ml_onnx_need_float(im, x)))
     return mlirLogicalResultFailure();
   MlirValue one = ml_onnx_scalar(im, ml_element_type(x), 1.0);
   if (mlirLogicalResultIsFailure(ml_onnx_binary(im, "mlt.div", one, x, &y)))
@@ -67,7 +59,7 @@ static MlirLogicalResult import_leaky_relu(MlImporter *im,
                                            const Onnx__NodeProto *n) {
   MlirValue x;
   if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)) ||
-      mlirLogicalResultIsFailure(need_float(im, x)))
+      mlirLogicalResultIsFailure(ml_onnx_need_float(im, x)))
     return mlirLogicalResultFailure();
   double alpha = ml_onnx_attr_float(n, "alpha", 0.01f);
   ml_onnx_define(im, 0, ml_build_mlt_leaky_relu(&im->b, x, alpha));
@@ -89,7 +81,7 @@ static MlirLogicalResult legacy_broadcast(MlImporter *im, MlirValue x,
   if (!ml_onnx_attr_int(im->node, "broadcast", 0) || !axis)
     return mlirLogicalResultSuccess();
   int64_t d[ML_ONNX_MAX_RANK], a;
-  intptr_t rx = ml_rank(x), ry = ml_dims(*y, d);
+  intptr_t rx = ml_rank(x), ry = ml_shape_of(*y, d);
   if (mlirLogicalResultIsFailure(ml_onnx_axis(im, "axis", axis->i, rx, &a)))
     return mlirLogicalResultFailure();
   if (a + ry > rx)
@@ -118,7 +110,7 @@ static MlirLogicalResult import_binary(MlImporter *im,
       return mlirLogicalResultFailure();
   }
   if (strcmp(n->op_type, "Mean") == 0 && n->n_input > 1) {
-    if (mlirLogicalResultIsFailure(need_float(im, acc)))
+    if (mlirLogicalResultIsFailure(ml_onnx_need_float(im, acc)))
       return mlirLogicalResultFailure();
     MlirValue count = ml_onnx_scalar(im, ml_element_type(acc), (double)n->n_input);
     if (mlirLogicalResultIsFailure(
@@ -135,11 +127,11 @@ static MlirLogicalResult import_pow(MlImporter *im, const Onnx__NodeProto *n) {
   MlirValue x, y, z;
   if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)) ||
       mlirLogicalResultIsFailure(ml_onnx_require(im, 1, &y)) ||
-      mlirLogicalResultIsFailure(need_float(im, x)))
+      mlirLogicalResultIsFailure(ml_onnx_need_float(im, x)))
     return mlirLogicalResultFailure();
   if (!mlirTypeEqual(ml_element_type(x), ml_element_type(y))) {
     int64_t dims[ML_ONNX_MAX_RANK];
-    intptr_t r = ml_dims(y, dims);
+    intptr_t r = ml_shape_of(y, dims);
     y = ml_build_mlt_cast(&im->b, y, ml_tensor_type(ml_element_type(x), r, dims));
   }
   if (mlirLogicalResultIsFailure(ml_onnx_binary(im, "mlt.pow", x, y, &z)))
@@ -235,7 +227,7 @@ static MlirLogicalResult import_cast(MlImporter *im, const Onnx__NodeProto *n) {
     return ml_onnx_error(im, "unsupported element type %s",
                          ml_onnx_dtype_name((int32_t)to));
   int64_t dims[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, dims);
+  intptr_t r = ml_shape_of(x, dims);
   if (!mlirTypeEqual(elt, ml_element_type(x)))
     x = ml_build_mlt_cast(&im->b, x, ml_tensor_type(elt, r, dims));
   ml_onnx_define(im, 0, x);
@@ -290,7 +282,7 @@ static MlirLogicalResult import_activation(MlImporter *im,
                                            const Onnx__NodeProto *n) {
   MlirValue x, y, t;
   if (mlirLogicalResultIsFailure(ml_onnx_require(im, 0, &x)) ||
-      mlirLogicalResultIsFailure(need_float(im, x)))
+      mlirLogicalResultIsFailure(ml_onnx_need_float(im, x)))
     return mlirLogicalResultFailure();
   const char *op = n->op_type;
   MlirLogicalResult r = mlirLogicalResultSuccess();
@@ -339,9 +331,9 @@ static MlirLogicalResult import_activation(MlImporter *im,
     MlirValue slope;
     r = ml_onnx_require(im, 1, &slope);
     int64_t d[ML_ONNX_MAX_RANK], c[ML_ONNX_MAX_RANK];
-    intptr_t rank = ml_dims(x, d);
+    intptr_t rank = ml_shape_of(x, d);
     if (mlirLogicalResultIsSuccess(r) && im->opset < 7 && rank > 2 &&
-        ml_rank(slope) == 1 && ml_dims(slope, c) && c[0] == d[1]) {
+        ml_rank(slope) == 1 && ml_shape_of(slope, c) && c[0] == d[1]) {
       /* before opset 7 a [C] slope applies along dim 1 */
       for (intptr_t i = 1; i < rank - 1; i++)
         c[i] = 1;

@@ -10,48 +10,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TRY(x)                                                                 \
-  do {                                                                         \
-    if (mlirLogicalResultIsFailure(x))                                         \
-      return mlirLogicalResultFailure();                                       \
-  } while (0)
-
-static int64_t product(const int64_t *d, intptr_t n) {
-  int64_t p = 1;
-  for (intptr_t i = 0; i < n; i++)
-    p *= d[i];
-  return p;
-}
-
-static MlirLogicalResult need_float(MlImporter *im, MlirValue x) {
-  if (mlirTypeIsAFloat(ml_element_type(x)))
-    return mlirLogicalResultSuccess();
-  return ml_onnx_error(im, "unsupported element type: %s needs floats",
-                       im->node->op_type);
-}
-
-/* x broadcast to `rank` dims `dims` (no op when it has that shape). */
-static MlirValue broadcast_to(MlImporter *im, MlirValue x, intptr_t rank,
-                              const int64_t *dims) {
-  MlirType t = ml_tensor_type(ml_element_type(x), rank, dims);
-  if (mlirTypeEqual(t, mlirValueGetType(x)))
-    return x;
-  return ml_build_mlt_reshape(&im->b, "mlt.broadcast", x, t);
-}
-
 /* MatMul with numpy semantics: 1-D operands gain and lose a dim, batch
  * dims broadcast and go through mlt.batch_matmul. */
 static MlirLogicalResult import_matmul(MlImporter *im,
                                        const Onnx__NodeProto *n) {
   (void)n;
   MlirValue a, b;
-  TRY(ml_onnx_require(im, 0, &a));
-  TRY(ml_onnx_require(im, 1, &b));
-  TRY(need_float(im, a));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &a));
+  ML_ONNX_TRY(ml_onnx_require(im, 1, &b));
+  ML_ONNX_TRY(ml_onnx_need_float(im, a));
   if (!mlirTypeEqual(ml_element_type(a), ml_element_type(b)))
     return ml_onnx_error(im, "operand element types differ");
   int64_t da[ML_ONNX_MAX_RANK + 1], db[ML_ONNX_MAX_RANK + 1];
-  intptr_t ra = ml_dims(a, da), rb = ml_dims(b, db);
+  intptr_t ra = ml_shape_of(a, da), rb = ml_shape_of(b, db);
   if (ra == 0 || rb == 0)
     return ml_onnx_error(im, "operands must have rank 1 or more");
   bool vec_a = ra == 1, vec_b = rb == 1;
@@ -78,7 +49,7 @@ static MlirLogicalResult import_matmul(MlImporter *im,
                            (long long)x, (long long)y);
     batch[i] = x == 1 ? y : x;
   }
-  int64_t nb = product(batch, rbatch);
+  int64_t nb = ml_onnx_product(batch, rbatch);
   MlirType elt = ml_element_type(a);
   MlirValue c;
   if (rb == 2) { /* [batch..., M, K] · [K, N] is one matmul of nb*M rows */
@@ -90,9 +61,9 @@ static MlirLogicalResult import_matmul(MlImporter *im,
     int64_t full[ML_ONNX_MAX_RANK + 1];
     memcpy(full, batch, (size_t)rbatch * sizeof *full);
     full[rbatch] = m, full[rbatch + 1] = k;
-    a = broadcast_to(im, a, rbatch + 2, full);
+    a = ml_onnx_broadcast_to(im, a, rbatch + 2, full);
     full[rbatch] = k, full[rbatch + 1] = nn;
-    b = broadcast_to(im, b, rbatch + 2, full);
+    b = ml_onnx_broadcast_to(im, b, rbatch + 2, full);
     int64_t s3[3] = {nb, m, k}, t3[3] = {nb, k, nn}, r3[3] = {nb, m, nn};
     a = ml_onnx_reshape(im, a, 3, s3);
     b = ml_onnx_reshape(im, b, 3, t3);
@@ -133,11 +104,11 @@ static MlirLogicalResult gemm_operand(MlImporter *im, intptr_t k, bool trans,
     ml_onnx_tensor_free(t);
     return mlirLogicalResultSuccess();
   }
-  TRY(ml_onnx_require(im, k, out));
+  ML_ONNX_TRY(ml_onnx_require(im, k, out));
   if (!trans || ml_rank(*out) != 2)
     return mlirLogicalResultSuccess();
   int64_t d[2], perm[2] = {1, 0};
-  ml_dims(*out, d);
+  ml_shape_of(*out, d);
   int64_t t[2] = {d[1], d[0]};
   *out = ml_build_mlt_transpose(&im->b, *out, perm,
                                 ml_tensor_type(ml_element_type(*out), 2, t));
@@ -146,25 +117,25 @@ static MlirLogicalResult gemm_operand(MlImporter *im, intptr_t k, bool trans,
 
 static MlirLogicalResult import_gemm(MlImporter *im, const Onnx__NodeProto *n) {
   MlirValue a, b;
-  TRY(gemm_operand(im, 0, ml_onnx_attr_int(n, "transA", 0) != 0, &a));
-  TRY(gemm_operand(im, 1, ml_onnx_attr_int(n, "transB", 0) != 0, &b));
-  TRY(need_float(im, a));
+  ML_ONNX_TRY(gemm_operand(im, 0, ml_onnx_attr_int(n, "transA", 0) != 0, &a));
+  ML_ONNX_TRY(gemm_operand(im, 1, ml_onnx_attr_int(n, "transB", 0) != 0, &b));
+  ML_ONNX_TRY(ml_onnx_need_float(im, a));
   if (ml_rank(a) != 2 || ml_rank(b) != 2)
     return ml_onnx_error(im, "A and B must be matrices");
   int64_t da[2], db[2];
-  ml_dims(a, da);
-  ml_dims(b, db);
+  ml_shape_of(a, da);
+  ml_shape_of(b, db);
   if (da[1] != db[0])
     return ml_onnx_error(im, "inner dims differ: %lld and %lld",
                          (long long)da[1], (long long)db[0]);
   int64_t mn[2] = {da[0], db[1]};
   MlirValue y = ml_build_mlt_matmul(&im->b, "mlt.matmul", a, b,
                                     ml_tensor_type(ml_element_type(a), 2, mn));
-  TRY(scale_by(im, &y, ml_onnx_attr_float(n, "alpha", 1.0f)));
+  ML_ONNX_TRY(scale_by(im, &y, ml_onnx_attr_float(n, "alpha", 1.0f)));
   if (ml_onnx_has_input(im, 2)) {
     MlirValue c = ml_onnx_input(im, 2);
-    TRY(scale_by(im, &c, ml_onnx_attr_float(n, "beta", 1.0f)));
-    TRY(ml_onnx_binary(im, "mlt.add", y, c, &y));
+    ML_ONNX_TRY(scale_by(im, &c, ml_onnx_attr_float(n, "beta", 1.0f)));
+    ML_ONNX_TRY(ml_onnx_binary(im, "mlt.add", y, c, &y));
   }
   ml_onnx_define(im, 0, y);
   return mlirLogicalResultSuccess();
@@ -231,7 +202,7 @@ static int64_t window_out(const Window *w) {
 /* A 1-D op's operand [N, C, L] viewed as [N, C, 1, L]. */
 static MlirValue as_2d(MlImporter *im, MlirValue x) {
   int64_t d[4];
-  ml_dims(x, d);
+  ml_shape_of(x, d);
   int64_t e[4] = {d[0], d[1], 1, d[2]};
   return ml_onnx_reshape(im, x, 4, e);
 }
@@ -247,18 +218,18 @@ static MlirLogicalResult spatial_rank(MlImporter *im, MlirValue x) {
 
 static MlirLogicalResult import_conv(MlImporter *im, const Onnx__NodeProto *n) {
   MlirValue x, w;
-  TRY(ml_onnx_require(im, 0, &x));
-  TRY(ml_onnx_require(im, 1, &w));
-  TRY(need_float(im, x));
-  TRY(spatial_rank(im, x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 1, &w));
+  ML_ONNX_TRY(ml_onnx_need_float(im, x));
+  ML_ONNX_TRY(spatial_rank(im, x));
   if (ml_rank(w) != ml_rank(x))
     return ml_onnx_error(im, "weights must have the input's rank");
   bool one_d = ml_rank(x) == 3;
   int64_t dx[4], dw[4];
-  intptr_t ns = ml_dims(x, dx) - 2;
-  ml_dims(w, dw);
+  intptr_t ns = ml_shape_of(x, dx) - 2;
+  ml_shape_of(w, dw);
   Window win[2];
-  TRY(read_windows(im, n, ns, dx + 2, dw + 2, win));
+  ML_ONNX_TRY(read_windows(im, n, ns, dx + 2, dw + 2, win));
   if (one_d) { /* [N, C, L] as [N, C, 1, L] */
     x = as_2d(im, x);
     w = as_2d(im, w);
@@ -275,7 +246,7 @@ static MlirLogicalResult import_conv(MlImporter *im, const Onnx__NodeProto *n) {
   if (ml_onnx_has_input(im, 2)) { /* bias [O] as [O, 1, 1] */
     int64_t bd[3] = {dw[0], 1, 1};
     MlirValue bias = ml_onnx_reshape(im, ml_onnx_input(im, 2), 3, bd);
-    TRY(ml_onnx_binary(im, "mlt.add", y, bias, &y));
+    ML_ONNX_TRY(ml_onnx_binary(im, "mlt.add", y, bias, &y));
   }
   if (one_d) {
     int64_t o3[3] = {out[0], out[1], out[3]};
@@ -318,18 +289,18 @@ static MlirValue window_fraction(MlImporter *im, const Window *win,
 static MlirLogicalResult import_pool(MlImporter *im, const Onnx__NodeProto *n) {
   bool avg = strcmp(n->op_type, "AveragePool") == 0;
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
-  TRY(spatial_rank(im, x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(spatial_rank(im, x));
   if (avg)
-    TRY(need_float(im, x));
+    ML_ONNX_TRY(ml_onnx_need_float(im, x));
   if (ml_onnx_num_outputs(im) > 1)
     return ml_onnx_error(im, "unsupported output 'Indices'");
   if (!ml_onnx_attr(n, "kernel_shape"))
     return ml_onnx_error(im, "needs attribute kernel_shape");
   int64_t dx[4];
-  intptr_t ns = ml_dims(x, dx) - 2;
+  intptr_t ns = ml_shape_of(x, dx) - 2;
   Window win[2];
-  TRY(read_windows(im, n, ns, dx + 2, NULL, win));
+  ML_ONNX_TRY(read_windows(im, n, ns, dx + 2, NULL, win));
   for (intptr_t i = 0; i < ns; i++)
     if (win[i].dilation != 1)
       return ml_onnx_error(im, "unsupported dilations (pooling with "
@@ -368,7 +339,7 @@ static MlirLogicalResult import_pool(MlImporter *im, const Onnx__NodeProto *n) {
       ml_build_mlt_pool2d(&im->b, avg ? ML_POOL_AVG : ML_POOL_MAX, x, kernel,
                           strides, pad, ml_tensor_type(ml_element_type(x), 4, out));
   if (include_pad) /* mean over the window's inputs -> sum / window size */
-    TRY(ml_onnx_binary(im, "mlt.mul", y, window_fraction(im, win, out,
+    ML_ONNX_TRY(ml_onnx_binary(im, "mlt.mul", y, window_fraction(im, win, out,
                                                          ml_element_type(x)),
                        &y));
   if (one_d) {
@@ -384,11 +355,11 @@ static MlirLogicalResult import_global_pool(MlImporter *im,
                                             const Onnx__NodeProto *n) {
   bool avg = strcmp(n->op_type, "GlobalAveragePool") == 0;
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   if (avg)
-    TRY(need_float(im, x));
+    ML_ONNX_TRY(ml_onnx_need_float(im, x));
   int64_t d[ML_ONNX_MAX_RANK], axes[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d);
+  intptr_t r = ml_shape_of(x, d);
   if (r < 3)
     return ml_onnx_error(im, "needs rank 3 or more (N, C, spatial...)");
   for (intptr_t i = 2; i < r; i++)
@@ -406,13 +377,13 @@ static MlirLogicalResult import_global_pool(MlImporter *im,
 static MlirLogicalResult softmax_view(MlImporter *im, const Onnx__NodeProto *n,
                                       MlirValue *x, int64_t *axis) {
   int64_t d[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(*x, d);
+  intptr_t r = ml_shape_of(*x, d);
   bool legacy = im->opset < 13;
-  TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", legacy ? 1 : -1),
+  ML_ONNX_TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", legacy ? 1 : -1),
                    r, axis));
   if (!legacy || *axis == r - 1)
     return mlirLogicalResultSuccess();
-  int64_t v[2] = {product(d, *axis), product(d + *axis, r - *axis)};
+  int64_t v[2] = {ml_onnx_product(d, *axis), ml_onnx_product(d + *axis, r - *axis)};
   *x = ml_onnx_reshape(im, *x, 2, v);
   *axis = 1;
   return mlirLogicalResultSuccess();
@@ -421,27 +392,27 @@ static MlirLogicalResult softmax_view(MlImporter *im, const Onnx__NodeProto *n,
 static MlirLogicalResult import_softmax(MlImporter *im,
                                         const Onnx__NodeProto *n) {
   MlirValue x, y;
-  TRY(ml_onnx_require(im, 0, &x));
-  TRY(need_float(im, x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_need_float(im, x));
   MlirValue in = x;
   int64_t axis, d[ML_ONNX_MAX_RANK];
-  TRY(softmax_view(im, n, &x, &axis));
+  ML_ONNX_TRY(softmax_view(im, n, &x, &axis));
   if (strcmp(n->op_type, "Softmax") == 0) {
     y = ml_build_mlt_softmax(&im->b, x, axis);
   } else { /* LogSoftmax: (x - max) - log(sum(exp(x - max))) */
-    intptr_t r = ml_dims(x, d);
+    intptr_t r = ml_shape_of(x, d);
     d[axis] = 1;
     MlirType kept = ml_tensor_type(ml_element_type(x), r, d);
     MlirValue m = ml_build_mlt_reduce(&im->b, ML_REDUCE_MAX, x, 1, &axis,
                                       true, kept);
     MlirValue s, l;
-    TRY(ml_onnx_binary(im, "mlt.sub", x, m, &s));
+    ML_ONNX_TRY(ml_onnx_binary(im, "mlt.sub", x, m, &s));
     MlirValue e = ml_build_mlt_unary(&im->b, "mlt.exp", s);
     l = ml_build_mlt_reduce(&im->b, ML_REDUCE_SUM, e, 1, &axis, true, kept);
     l = ml_build_mlt_unary(&im->b, "mlt.log", l);
-    TRY(ml_onnx_binary(im, "mlt.sub", s, l, &y));
+    ML_ONNX_TRY(ml_onnx_binary(im, "mlt.sub", s, l, &y));
   }
-  intptr_t r = ml_dims(in, d);
+  intptr_t r = ml_shape_of(in, d);
   ml_onnx_define(im, 0, ml_onnx_reshape(im, y, r, d));
   return mlirLogicalResultSuccess();
 }

@@ -9,29 +9,15 @@
 
 #include <string.h>
 
-#define TRY(x)                                                                 \
-  do {                                                                         \
-    if (mlirLogicalResultIsFailure(x))                                         \
-      return mlirLogicalResultFailure();                                       \
-  } while (0)
-
-static MlirValue broadcast(MlImporter *im, MlirValue x, intptr_t rank,
-                           const int64_t *dims) {
-  MlirType t = ml_tensor_type(ml_element_type(x), rank, dims);
-  if (mlirTypeEqual(t, mlirValueGetType(x)))
-    return x;
-  return ml_build_mlt_reshape(&im->b, "mlt.broadcast", x, t);
-}
-
 /* Expand: numpy broadcast of x and a shape known at import time. */
 static MlirLogicalResult import_expand(MlImporter *im,
                                        const Onnx__NodeProto *n) {
   (void)n;
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   int64_t d[ML_ONNX_MAX_RANK], s[ML_ONNX_MAX_RANK], out[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d), ns;
-  TRY(ml_onnx_const_ints(im, 1, s, ML_ONNX_MAX_RANK, &ns));
+  intptr_t r = ml_shape_of(x, d), ns;
+  ML_ONNX_TRY(ml_onnx_const_ints(im, 1, s, ML_ONNX_MAX_RANK, &ns));
   intptr_t ro = r > ns ? r : ns;
   for (intptr_t i = 0; i < ro; i++) {
     int64_t a = i < ro - r ? 1 : d[i - (ro - r)];
@@ -41,7 +27,7 @@ static MlirLogicalResult import_expand(MlImporter *im,
                                "and %lld", (long)i, (long long)a, (long long)b);
     out[i] = a == 1 ? b : a;
   }
-  ml_onnx_define(im, 0, broadcast(im, x, ro, out));
+  ml_onnx_define(im, 0, ml_onnx_broadcast_to(im, x, ro, out));
   return mlirLogicalResultSuccess();
 }
 
@@ -50,10 +36,10 @@ static MlirLogicalResult import_expand(MlImporter *im,
 static MlirLogicalResult import_tile(MlImporter *im, const Onnx__NodeProto *n) {
   (void)n;
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   int64_t d[ML_ONNX_MAX_RANK], rep[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d), nr;
-  TRY(ml_onnx_const_ints(im, 1, rep, ML_ONNX_MAX_RANK, &nr));
+  intptr_t r = ml_shape_of(x, d), nr;
+  ML_ONNX_TRY(ml_onnx_const_ints(im, 1, rep, ML_ONNX_MAX_RANK, &nr));
   if (nr != r)
     return ml_onnx_error(im, "repeats has %ld entries for rank %ld", (long)nr,
                          (long)r);
@@ -69,29 +55,16 @@ static MlirLogicalResult import_tile(MlImporter *im, const Onnx__NodeProto *n) {
     out[i] = rep[i] * d[i];
   }
   x = ml_onnx_reshape(im, x, 2 * r, ones);
-  x = broadcast(im, x, 2 * r, wide);
+  x = ml_onnx_broadcast_to(im, x, 2 * r, wide);
   ml_onnx_define(im, 0, ml_onnx_reshape(im, x, r, out));
   return mlirLogicalResultSuccess();
-}
-
-/* `size` elements of x along `axis` from `offset`, `stride` apart. */
-static MlirValue slice(MlImporter *im, MlirValue x, int64_t axis,
-                       int64_t offset, int64_t size, int64_t stride) {
-  int64_t d[ML_ONNX_MAX_RANK], off[ML_ONNX_MAX_RANK] = {0},
-                               st[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d);
-  for (intptr_t i = 0; i < r; i++)
-    st[i] = 1;
-  off[axis] = size ? offset : 0, st[axis] = stride, d[axis] = size;
-  return ml_build_mlt_slice(&im->b, x, off, st,
-                            ml_tensor_type(ml_element_type(x), r, d));
 }
 
 /* The `size` elements Pad adds before (`before`) or after x along `axis`. */
 static MlirValue border(MlImporter *im, MlirValue x, int64_t axis,
                         int64_t size, bool before, int mode, MlirAttribute fill) {
   int64_t d[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d);
+  intptr_t r = ml_shape_of(x, d);
   int64_t n = d[axis];
   if (mode == 0) { /* constant */
     d[axis] = size;
@@ -99,19 +72,19 @@ static MlirValue border(MlImporter *im, MlirValue x, int64_t axis,
     return ml_build_mlt_constant(&im->b, mlirDenseElementsAttrSplatGet(t, fill));
   }
   if (mode == 1) { /* edge: the first or last slice, repeated */
-    MlirValue e = slice(im, x, axis, before ? 0 : n - 1, 1, 1);
+    MlirValue e = ml_onnx_slice_axis(im, x, axis, before ? 0 : n - 1, 1, 1);
     d[axis] = size;
-    return broadcast(im, e, r, d);
+    return ml_onnx_broadcast_to(im, e, r, d);
   }
   /* reflect: x[size], ..., x[1] before; x[n-2], ..., x[n-1-size] after */
-  return slice(im, x, axis, before ? size : n - 2, size, -1);
+  return ml_onnx_slice_axis(im, x, axis, before ? size : n - 2, size, -1);
 }
 
 static MlirLogicalResult import_pad(MlImporter *im, const Onnx__NodeProto *n) {
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   int64_t d[ML_ONNX_MAX_RANK], pads[2 * ML_ONNX_MAX_RANK], axes[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d), np = 0, na = r;
+  intptr_t r = ml_shape_of(x, d), np = 0, na = r;
   double value = 0;
   if (im->opset < 11) {
     const int64_t *p = ml_onnx_attr_ints(n, "pads", &np);
@@ -121,16 +94,16 @@ static MlirLogicalResult import_pad(MlImporter *im, const Onnx__NodeProto *n) {
       memcpy(pads, p, (size_t)np * sizeof *pads);
     value = ml_onnx_attr_float(n, "value", 0.0f);
   } else {
-    TRY(ml_onnx_const_ints(im, 1, pads, 2 * ML_ONNX_MAX_RANK, &np));
+    ML_ONNX_TRY(ml_onnx_const_ints(im, 1, pads, 2 * ML_ONNX_MAX_RANK, &np));
     if (ml_onnx_has_input(im, 2)) {
       const MlOnnxTensor *v;
-      TRY(ml_onnx_known_input(im, 2, &v));
+      ML_ONNX_TRY(ml_onnx_known_input(im, 2, &v));
       if (v->count != 1)
         return ml_onnx_error(im, "constant_value must be one element");
       value = ml_onnx_tensor_float(v, 0);
     }
     if (ml_onnx_has_input(im, 3))
-      TRY(ml_onnx_const_ints(im, 3, axes, ML_ONNX_MAX_RANK, &na));
+      ML_ONNX_TRY(ml_onnx_const_ints(im, 3, axes, ML_ONNX_MAX_RANK, &na));
   }
   if (!ml_onnx_has_input(im, 3))
     for (intptr_t i = 0; i < r; i++)
@@ -151,17 +124,17 @@ static MlirLogicalResult import_pad(MlImporter *im, const Onnx__NodeProto *n) {
   bool seen[ML_ONNX_MAX_RANK] = {false};
   for (intptr_t i = 0; i < na; i++) {
     int64_t axis, lo = pads[i], hi = pads[i + na];
-    TRY(ml_onnx_axis(im, "axis", axes[i], r, &axis));
+    ML_ONNX_TRY(ml_onnx_axis(im, "axis", axes[i], r, &axis));
     if (seen[axis])
       return ml_onnx_error(im, "axis %lld is padded twice", (long long)axis);
     seen[axis] = true;
-    int64_t size = ml_dims(x, d) ? d[axis] : 1;
+    int64_t size = ml_shape_of(x, d) ? d[axis] : 1;
     if (lo < 0 || hi < 0) { /* negative pads crop */
       int64_t keep = size + (lo < 0 ? lo : 0) + (hi < 0 ? hi : 0);
       if (keep < 0)
         return ml_onnx_error(im, "negative pads remove more than dim %lld",
                              (long long)axis);
-      x = slice(im, x, axis, lo < 0 ? -lo : 0, keep, 1);
+      x = ml_onnx_slice_axis(im, x, axis, lo < 0 ? -lo : 0, keep, 1);
       size = keep;
       lo = lo < 0 ? 0 : lo, hi = hi < 0 ? 0 : hi;
     }
@@ -178,7 +151,7 @@ static MlirLogicalResult import_pad(MlImporter *im, const Onnx__NodeProto *n) {
     parts[k++] = x;
     if (hi)
       parts[k++] = border(im, x, axis, hi, false, mode, fill);
-    ml_dims(x, d);
+    ml_shape_of(x, d);
     d[axis] = size + lo + hi;
     x = ml_build_mlt_concat(&im->b, k, parts, axis,
                             ml_tensor_type(elt, ml_rank(x), d));

@@ -8,12 +8,6 @@
 
 #include <string.h>
 
-#define TRY(x)                                                                 \
-  do {                                                                         \
-    if (mlirLogicalResultIsFailure(x))                                         \
-      return mlirLogicalResultFailure();                                       \
-  } while (0)
-
 /* Each reduce: mlt.reduce of kind `kind` on pre(x), then post(). */
 enum { PRE_NONE, PRE_ABS, PRE_SQUARE, PRE_EXP };
 enum { POST_NONE, POST_SQRT, POST_LOG };
@@ -40,7 +34,7 @@ static MlirLogicalResult reduce_kept(MlImporter *im, size_t op, MlirValue x,
                                      intptr_t na, const int64_t *axes,
                                      MlirValue *out) {
   int64_t d[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d);
+  intptr_t r = ml_shape_of(x, d);
   for (intptr_t i = 0; i < na; i++)
     d[axes[i]] = 1;
   MlirType kept = ml_tensor_type(ml_element_type(x), r, d);
@@ -50,11 +44,11 @@ static MlirLogicalResult reduce_kept(MlImporter *im, size_t op, MlirValue x,
     x = ml_build_mlt_unary(&im->b, "mlt.abs", x);
     break;
   case PRE_SQUARE:
-    TRY(ml_onnx_binary(im, "mlt.mul", x, x, &x));
+    ML_ONNX_TRY(ml_onnx_binary(im, "mlt.mul", x, x, &x));
     break;
   case PRE_EXP:
     m = ml_build_mlt_reduce(&im->b, ML_REDUCE_MAX, x, na, axes, true, kept);
-    TRY(ml_onnx_binary(im, "mlt.sub", x, m, &x));
+    ML_ONNX_TRY(ml_onnx_binary(im, "mlt.sub", x, m, &x));
     x = ml_build_mlt_unary(&im->b, "mlt.exp", x);
     break;
   }
@@ -65,7 +59,7 @@ static MlirLogicalResult reduce_kept(MlImporter *im, size_t op, MlirValue x,
   if (reduce_ops[op].post == POST_LOG)
     y = ml_build_mlt_unary(&im->b, "mlt.log", y);
   if (!mlirValueIsNull(m))
-    TRY(ml_onnx_binary(im, "mlt.add", y, m, &y));
+    ML_ONNX_TRY(ml_onnx_binary(im, "mlt.add", y, m, &y));
   *out = y;
   return mlirLogicalResultSuccess();
 }
@@ -76,14 +70,14 @@ static MlirLogicalResult import_reduce(MlImporter *im,
   while (strcmp(reduce_ops[op].onnx, n->op_type) != 0)
     op++;
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   bool plain = reduce_ops[op].pre == PRE_NONE && reduce_ops[op].post == POST_NONE;
   if ((reduce_ops[op].kind == ML_REDUCE_MEAN || !plain) &&
       !mlirTypeIsAFloat(ml_element_type(x)))
     return ml_onnx_error(im, "unsupported element type: %s needs floats",
                          n->op_type);
   int64_t d[ML_ONNX_MAX_RANK], axes[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d), na = 0;
+  intptr_t r = ml_shape_of(x, d), na = 0;
   if (im->opset < reduce_ops[op].axes_input_since) {
     const int64_t *a = ml_onnx_attr_ints(n, "axes", &na);
     if (na > r)
@@ -91,7 +85,7 @@ static MlirLogicalResult import_reduce(MlImporter *im,
     if (na)
       memcpy(axes, a, (size_t)na * sizeof *axes);
   } else if (ml_onnx_has_input(im, 1)) {
-    TRY(ml_onnx_const_ints(im, 1, axes, ML_ONNX_MAX_RANK, &na));
+    ML_ONNX_TRY(ml_onnx_const_ints(im, 1, axes, ML_ONNX_MAX_RANK, &na));
   }
   if (na == 0 && ml_onnx_attr_int(n, "noop_with_empty_axes", 0)) {
     ml_onnx_define(im, 0, x);
@@ -102,7 +96,7 @@ static MlirLogicalResult import_reduce(MlImporter *im,
     for (intptr_t i = 0; i < r; i++)
       axes[na++] = i;
   for (intptr_t i = 0; i < na; i++) {
-    TRY(ml_onnx_axis(im, "axis", axes[i], r, &axes[i]));
+    ML_ONNX_TRY(ml_onnx_axis(im, "axis", axes[i], r, &axes[i]));
     if (reduced[axes[i]])
       return ml_onnx_error(im, "axis %lld is listed twice",
                            (long long)axes[i]);
@@ -125,7 +119,7 @@ static MlirLogicalResult import_reduce(MlImporter *im,
     y = ml_build_mlt_reduce(&im->b, reduce_ops[op].kind, x, na, axes, keep,
                             ml_tensor_type(ml_element_type(x), ro, out));
   } else {
-    TRY(reduce_kept(im, op, x, na, axes, &y));
+    ML_ONNX_TRY(reduce_kept(im, op, x, na, axes, &y));
     y = ml_onnx_reshape(im, y, ro, out);
   }
   ml_onnx_define(im, 0, y);
@@ -134,12 +128,12 @@ static MlirLogicalResult import_reduce(MlImporter *im,
 
 static MlirLogicalResult import_arg(MlImporter *im, const Onnx__NodeProto *n) {
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   int64_t d[ML_ONNX_MAX_RANK], axis;
-  intptr_t r = ml_dims(x, d);
+  intptr_t r = ml_shape_of(x, d);
   if (r == 0)
     return ml_onnx_error(im, "needs rank 1 or more");
-  TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", 0), r, &axis));
+  ML_ONNX_TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", 0), r, &axis));
   bool keep = ml_onnx_attr_int(n, "keepdims", 1) != 0;
   bool last = ml_onnx_attr_int(n, "select_last_index", 0) != 0;
   intptr_t ro = 0;

@@ -11,19 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TRY(x)                                                                 \
-  do {                                                                         \
-    if (mlirLogicalResultIsFailure(x))                                         \
-      return mlirLogicalResultFailure();                                       \
-  } while (0)
-
-static int64_t product(const int64_t *d, intptr_t n) {
-  int64_t p = 1;
-  for (intptr_t i = 0; i < n; i++)
-    p *= d[i];
-  return p;
-}
-
 /* Integers from attribute `attr` (before opset `since`) or input `k`;
  * *present is false when neither is given. */
 static MlirLogicalResult int_list(MlImporter *im, const char *attr,
@@ -50,9 +37,9 @@ static MlirLogicalResult int_list(MlImporter *im, const char *attr,
 static MlirLogicalResult import_transpose(MlImporter *im,
                                           const Onnx__NodeProto *n) {
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   int64_t d[ML_ONNX_MAX_RANK], perm[ML_ONNX_MAX_RANK], out[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d), np;
+  intptr_t r = ml_shape_of(x, d), np;
   const int64_t *p = ml_onnx_attr_ints(n, "perm", &np);
   if (p && np != r)
     return ml_onnx_error(im, "perm has %ld entries for rank %ld", (long)np,
@@ -75,11 +62,11 @@ static MlirLogicalResult import_transpose(MlImporter *im,
 static MlirLogicalResult define_reshaped(MlImporter *im, MlirValue x,
                                          intptr_t rank, const int64_t *dims) {
   int64_t d[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d);
-  if (product(d, r) != product(dims, rank))
+  intptr_t r = ml_shape_of(x, d);
+  if (ml_onnx_product(d, r) != ml_onnx_product(dims, rank))
     return ml_onnx_error(im, "the new shape holds %lld elements, the input "
-                             "%lld", (long long)product(dims, rank),
-                         (long long)product(d, r));
+                             "%lld", (long long)ml_onnx_product(dims, rank),
+                         (long long)ml_onnx_product(d, r));
   ml_onnx_define(im, 0, ml_onnx_reshape(im, x, rank, dims));
   return mlirLogicalResultSuccess();
 }
@@ -87,11 +74,11 @@ static MlirLogicalResult define_reshaped(MlImporter *im, MlirValue x,
 static MlirLogicalResult import_reshape(MlImporter *im,
                                         const Onnx__NodeProto *n) {
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   int64_t d[ML_ONNX_MAX_RANK], s[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d), ns;
+  intptr_t r = ml_shape_of(x, d), ns;
   bool present;
-  TRY(int_list(im, "shape", 5, 1, s, &ns, &present));
+  ML_ONNX_TRY(int_list(im, "shape", 5, 1, s, &ns, &present));
   if (!present)
     return ml_onnx_error(im, "needs a shape");
   bool allowzero = ml_onnx_attr_int(n, "allowzero", 0) != 0;
@@ -116,11 +103,11 @@ static MlirLogicalResult import_reshape(MlImporter *im,
     known *= s[i];
   }
   if (infer >= 0) {
-    if (known == 0 || product(d, r) % known)
+    if (known == 0 || ml_onnx_product(d, r) % known)
       return ml_onnx_error(im, "cannot infer the -1 dim: %lld elements into "
-                               "parts of %lld", (long long)product(d, r),
+                               "parts of %lld", (long long)ml_onnx_product(d, r),
                            (long long)known);
-    s[infer] = product(d, r) / known;
+    s[infer] = ml_onnx_product(d, r) / known;
   }
   return define_reshaped(im, x, ns, s);
 }
@@ -128,15 +115,15 @@ static MlirLogicalResult import_reshape(MlImporter *im,
 static MlirLogicalResult import_flatten(MlImporter *im,
                                         const Onnx__NodeProto *n) {
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   int64_t d[ML_ONNX_MAX_RANK], axis;
-  intptr_t r = ml_dims(x, d);
+  intptr_t r = ml_shape_of(x, d);
   int64_t a = ml_onnx_attr_int(n, "axis", 1);
   if (a == r) /* axis may equal the rank: [prod, 1] */
     axis = r;
   else
-    TRY(ml_onnx_axis(im, "axis", a, r, &axis));
-  int64_t s[2] = {product(d, axis), product(d + axis, r - axis)};
+    ML_ONNX_TRY(ml_onnx_axis(im, "axis", a, r, &axis));
+  int64_t s[2] = {ml_onnx_product(d, axis), ml_onnx_product(d + axis, r - axis)};
   return define_reshaped(im, x, 2, s);
 }
 
@@ -146,11 +133,11 @@ static MlirLogicalResult import_squeeze(MlImporter *im,
                                         const Onnx__NodeProto *n) {
   bool un = strcmp(n->op_type, "Unsqueeze") == 0;
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   int64_t d[ML_ONNX_MAX_RANK], axes[ML_ONNX_MAX_RANK], out[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d), na, ro = 0;
+  intptr_t r = ml_shape_of(x, d), na, ro = 0;
   bool present, marked[ML_ONNX_MAX_RANK] = {false};
-  TRY(int_list(im, "axes", 13, 1, axes, &na, &present));
+  ML_ONNX_TRY(int_list(im, "axes", 13, 1, axes, &na, &present));
   if (un && !present)
     return ml_onnx_error(im, "needs axes");
   intptr_t rr = un ? r + na : r; /* the rank axes refer to */
@@ -158,7 +145,7 @@ static MlirLogicalResult import_squeeze(MlImporter *im,
     return ml_onnx_error(im, "unsupported rank %ld", (long)rr);
   for (intptr_t i = 0; i < na; i++) {
     int64_t a;
-    TRY(ml_onnx_axis(im, "axis", axes[i], rr, &a));
+    ML_ONNX_TRY(ml_onnx_axis(im, "axis", axes[i], rr, &a));
     if (marked[a])
       return ml_onnx_error(im, "axis %lld is listed twice", (long long)a);
     if (!un && d[a] != 1)
@@ -184,12 +171,12 @@ static MlirLogicalResult import_concat(MlImporter *im,
     return ml_onnx_error(im, "needs attribute axis");
   int64_t d[ML_ONNX_MAX_RANK], e[ML_ONNX_MAX_RANK], axis;
   for (size_t i = 0; i < n->n_input; i++)
-    TRY(ml_onnx_require(im, (intptr_t)i, &xs[i]));
-  intptr_t r = ml_dims(xs[0], d);
-  TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", 0), r, &axis));
+    ML_ONNX_TRY(ml_onnx_require(im, (intptr_t)i, &xs[i]));
+  intptr_t r = ml_shape_of(xs[0], d);
+  ML_ONNX_TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", 0), r, &axis));
   int64_t total = 0;
   for (size_t i = 0; i < n->n_input; i++) {
-    if (ml_dims(xs[i], e) != r || !mlirTypeEqual(ml_element_type(xs[i]), ml_element_type(xs[0])))
+    if (ml_shape_of(xs[i], e) != r || !mlirTypeEqual(ml_element_type(xs[i]), ml_element_type(xs[0])))
       return ml_onnx_error(im, "input %zu differs in rank or element type", i);
     for (intptr_t k = 0; k < r; k++)
       if (k != axis && e[k] != d[k])
@@ -206,32 +193,18 @@ static MlirLogicalResult import_concat(MlImporter *im,
   return mlirLogicalResultSuccess();
 }
 
-/* Slices x along `axis` from `offset`, `size` elements apart by `stride`. */
-static MlirValue slice_axis(MlImporter *im, MlirValue x, int64_t axis,
-                            int64_t offset, int64_t size, int64_t stride) {
-  int64_t d[ML_ONNX_MAX_RANK], off[ML_ONNX_MAX_RANK] = {0},
-                               st[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d);
-  for (intptr_t i = 0; i < r; i++)
-    st[i] = 1;
-  off[axis] = offset;
-  st[axis] = stride;
-  d[axis] = size;
-  return ml_build_mlt_slice(&im->b, x, off, st, ml_tensor_type(ml_element_type(x), r, d));
-}
-
 static MlirLogicalResult import_slice(MlImporter *im, const Onnx__NodeProto *n) {
   (void)n;
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   int64_t d[ML_ONNX_MAX_RANK], starts[ML_ONNX_MAX_RANK], ends[ML_ONNX_MAX_RANK],
       axes[ML_ONNX_MAX_RANK], steps[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d), ns, ne, na, nt;
+  intptr_t r = ml_shape_of(x, d), ns, ne, na, nt;
   bool has_s, has_e, has_a, has_t;
-  TRY(int_list(im, "starts", 10, 1, starts, &ns, &has_s));
-  TRY(int_list(im, "ends", 10, 2, ends, &ne, &has_e));
-  TRY(int_list(im, "axes", 10, 3, axes, &na, &has_a));
-  TRY(int_list(im, "steps", 10, 4, steps, &nt, &has_t));
+  ML_ONNX_TRY(int_list(im, "starts", 10, 1, starts, &ns, &has_s));
+  ML_ONNX_TRY(int_list(im, "ends", 10, 2, ends, &ne, &has_e));
+  ML_ONNX_TRY(int_list(im, "axes", 10, 3, axes, &na, &has_a));
+  ML_ONNX_TRY(int_list(im, "steps", 10, 4, steps, &nt, &has_t));
   if (!has_s || !has_e || ns != ne || (has_a && na != ns) ||
       (has_t && nt != ns))
     return ml_onnx_error(im, "starts, ends, axes and steps must have one "
@@ -242,7 +215,7 @@ static MlirLogicalResult import_slice(MlImporter *im, const Onnx__NodeProto *n) 
     st[i] = 1, out[i] = d[i];
   for (intptr_t i = 0; i < ns; i++) {
     int64_t a, dim, step = has_t ? steps[i] : 1;
-    TRY(ml_onnx_axis(im, "axis", has_a ? axes[i] : i, r, &a));
+    ML_ONNX_TRY(ml_onnx_axis(im, "axis", has_a ? axes[i] : i, r, &a));
     if (seen[a])
       return ml_onnx_error(im, "axis %lld is sliced twice", (long long)a);
     seen[a] = true;
@@ -267,10 +240,10 @@ static MlirLogicalResult import_slice(MlImporter *im, const Onnx__NodeProto *n) 
 
 static MlirLogicalResult import_split(MlImporter *im, const Onnx__NodeProto *n) {
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   int64_t d[ML_ONNX_MAX_RANK], axis;
-  intptr_t r = ml_dims(x, d), outs = (intptr_t)n->n_output;
-  TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", 0), r, &axis));
+  intptr_t r = ml_shape_of(x, d), outs = (intptr_t)n->n_output;
+  ML_ONNX_TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", 0), r, &axis));
   int64_t *sizes = calloc((size_t)outs + 1, sizeof *sizes);
   intptr_t ns = 0;
   bool present = false;
@@ -304,8 +277,7 @@ static MlirLogicalResult import_split(MlImporter *im, const Onnx__NodeProto *n) 
       res = ml_onnx_error(im, "split sizes must not be negative and must add up to "
                               "%lld", (long long)d[axis]);
     else
-      ml_onnx_define(im, i, slice_axis(im, x, axis, sizes[i] ? at : 0,
-                                        sizes[i], 1));
+      ml_onnx_define(im, i, ml_onnx_slice_axis(im, x, axis, at, sizes[i], 1));
     at += sizes[i];
   }
   if (mlirLogicalResultIsSuccess(res) && at != d[axis])
@@ -318,16 +290,16 @@ static MlirLogicalResult import_split(MlImporter *im, const Onnx__NodeProto *n) 
 static MlirLogicalResult import_gather(MlImporter *im,
                                        const Onnx__NodeProto *n) {
   MlirValue x, idx;
-  TRY(ml_onnx_require(im, 0, &x));
-  TRY(ml_onnx_require(im, 1, &idx));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 1, &idx));
   MlirType it = ml_element_type(idx);
   if (!mlirTypeIsAInteger(it) || (mlirIntegerTypeGetWidth(it) != 32 &&
                                   mlirIntegerTypeGetWidth(it) != 64))
     return ml_onnx_error(im, "indices must be int32 or int64");
   int64_t d[ML_ONNX_MAX_RANK], di[ML_ONNX_MAX_RANK], out[2 * ML_ONNX_MAX_RANK],
       axis;
-  intptr_t r = ml_dims(x, d), ri = ml_dims(idx, di), ro = 0;
-  TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", 0), r, &axis));
+  intptr_t r = ml_shape_of(x, d), ri = ml_shape_of(idx, di), ro = 0;
+  ML_ONNX_TRY(ml_onnx_axis(im, "axis", ml_onnx_attr_int(n, "axis", 0), r, &axis));
   if (r - 1 + ri > ML_ONNX_MAX_RANK)
     return ml_onnx_error(im, "unsupported result rank %ld", (long)(r - 1 + ri));
   for (intptr_t i = 0; i < axis; i++)
@@ -352,7 +324,7 @@ static MlirLogicalResult import_constant(MlImporter *im,
   if (!strcmp(a->name, "value")) {
     if (!a->t)
       return ml_onnx_error(im, "attribute 'value' holds no tensor");
-    TRY(ml_onnx_tensor_decode(im, a->t, "attribute 'value'", &t));
+    ML_ONNX_TRY(ml_onnx_tensor_decode(im, a->t, "attribute 'value'", &t));
   } else if (!strcmp(a->name, "value_float") ||
              !strcmp(a->name, "value_floats")) {
     bool one = !strcmp(a->name, "value_float");
@@ -380,9 +352,9 @@ static MlirLogicalResult import_constant(MlImporter *im,
  * constants and the shape arithmetic after them folds (fold.c). */
 static MlirLogicalResult import_shape(MlImporter *im, const Onnx__NodeProto *n) {
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   int64_t d[ML_ONNX_MAX_RANK];
-  intptr_t r = ml_dims(x, d);
+  intptr_t r = ml_shape_of(x, d);
   bool size = strcmp(n->op_type, "Size") == 0;
   int64_t start = ml_onnx_attr_int(n, "start", 0);
   int64_t end = ml_onnx_attr_int(n, "end", r);
@@ -395,7 +367,7 @@ static MlirLogicalResult import_shape(MlImporter *im, const Onnx__NodeProto *n) 
   MlOnnxTensor *t = ml_onnx_tensor_new(7, size ? 0 : 1, size ? 1 : end - start);
   int64_t *v = t->data;
   if (size)
-    v[0] = product(d, r);
+    v[0] = ml_onnx_product(d, r);
   else
     for (int64_t i = start; i < end; i++)
       v[i - start] = d[i];
@@ -409,14 +381,14 @@ static MlirLogicalResult import_constant_of_shape(MlImporter *im,
                                                   const Onnx__NodeProto *n) {
   int64_t dims[ML_ONNX_MAX_RANK];
   intptr_t r;
-  TRY(ml_onnx_const_ints(im, 0, dims, ML_ONNX_MAX_RANK, &r));
+  ML_ONNX_TRY(ml_onnx_const_ints(im, 0, dims, ML_ONNX_MAX_RANK, &r));
   for (intptr_t i = 0; i < r; i++)
     if (dims[i] < 0)
       return ml_onnx_error(im, "dim %lld is negative", (long long)dims[i]);
   MlOnnxTensor *fill = NULL;
   const Onnx__AttributeProto *a = ml_onnx_attr(n, "value");
   if (a && a->t)
-    TRY(ml_onnx_tensor_decode(im, a->t, "attribute 'value'", &fill));
+    ML_ONNX_TRY(ml_onnx_tensor_decode(im, a->t, "attribute 'value'", &fill));
   else
     fill = ml_onnx_tensor_new(1, 1, 1), ((float *)fill->data)[0] = 0.0f;
   if (fill->count != 1) {
@@ -438,7 +410,7 @@ static MlirLogicalResult import_range(MlImporter *im, const Onnx__NodeProto *n) 
   (void)n;
   const MlOnnxTensor *v[3];
   for (int i = 0; i < 3; i++) {
-    TRY(ml_onnx_known_input(im, i, &v[i]));
+    ML_ONNX_TRY(ml_onnx_known_input(im, i, &v[i]));
     if (v[i]->count != 1 || v[i]->dtype != v[0]->dtype)
       return ml_onnx_error(im, "start, limit and delta must be scalars of "
                                "one type");
@@ -477,9 +449,9 @@ static MlirLogicalResult import_range(MlImporter *im, const Onnx__NodeProto *n) 
 static MlirLogicalResult import_depth_space(MlImporter *im,
                                             const Onnx__NodeProto *n) {
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   int64_t d[ML_ONNX_MAX_RANK], b = ml_onnx_attr_int(n, "blocksize", 0);
-  if (ml_dims(x, d) != 4 || b <= 0)
+  if (ml_shape_of(x, d) != 4 || b <= 0)
     return ml_onnx_error(im, "needs an NCHW input and a positive blocksize");
   bool to_space = strcmp(n->op_type, "DepthToSpace") == 0;
   char buf[8];
@@ -519,9 +491,9 @@ static MlirLogicalResult import_depth_space(MlImporter *im,
 static MlirLogicalResult import_eye_like(MlImporter *im,
                                          const Onnx__NodeProto *n) {
   MlirValue x;
-  TRY(ml_onnx_require(im, 0, &x));
+  ML_ONNX_TRY(ml_onnx_require(im, 0, &x));
   int64_t d[ML_ONNX_MAX_RANK];
-  if (ml_dims(x, d) != 2)
+  if (ml_shape_of(x, d) != 2)
     return ml_onnx_error(im, "needs a 2-D input");
   int32_t dt = (int32_t)ml_onnx_attr_int(n, "dtype", 0);
   MlirType elt = dt ? ml_onnx_element_type(im->ctx, dt) : ml_element_type(x);

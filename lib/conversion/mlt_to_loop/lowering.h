@@ -30,7 +30,6 @@ intptr_t ml_broadcast_indices(const MlNest *nest, MlirValue operand,
                               MlirValue *indices);
 
 /* The shape of a memref/tensor value and its element type. */
-intptr_t ml_shape_of(MlirValue v, int64_t *shape);
 bool ml_is_float(MlirType t);
 
 /* The type sums accumulate in for element type `t`: f32 for f16 and bf16

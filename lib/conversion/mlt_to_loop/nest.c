@@ -40,14 +40,6 @@ intptr_t ml_broadcast_indices(const MlNest *nest, MlirValue operand,
   return r;
 }
 
-intptr_t ml_shape_of(MlirValue v, int64_t *shape) {
-  MlirType t = mlirValueGetType(v);
-  intptr_t r = mlirShapedTypeGetRank(t);
-  for (intptr_t d = 0; d < r; d++)
-    shape[d] = mlirShapedTypeGetDimSize(t, d);
-  return r;
-}
-
 bool ml_is_float(MlirType t) { return mlirTypeIsAFloat(t); }
 
 MlirType ml_accumulator_type(MlirType t) {
