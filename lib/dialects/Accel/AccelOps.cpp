@@ -10,6 +10,9 @@
 #include "AccelDialect.h"
 
 #include "mlir/IR/DialectImplementation.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/OpImplementation.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -239,7 +242,8 @@ LogicalResult AllocOp::verify() {
 /// type, one offset per dimension, the tile fits the memref's static
 /// dimensions, and the buffer suits the target.
 static LogicalResult verifyDma(Operation *op, MemRefType mem, BufType buf,
-                               size_t numOffsets, StringRef bufName) {
+                               size_t numOffsets, ValueRange sizes,
+                               StringRef bufName) {
   if (mem.getRank() != buf.getRank())
     return op->emitOpError() << "memref rank " << mem.getRank()
                              << " does not match the buffer rank "
@@ -248,6 +252,20 @@ static LogicalResult verifyDma(Operation *op, MemRefType mem, BufType buf,
     return op->emitOpError() << "expected " << mem.getRank()
                              << " offsets (one per memref dimension), got "
                              << numOffsets;
+  if (!sizes.empty() && (int64_t)sizes.size() != mem.getRank())
+    return op->emitOpError() << "expected " << mem.getRank()
+                             << " sizes (one per memref dimension), got "
+                             << sizes.size();
+  for (auto [k, v] : llvm::enumerate(sizes)) {
+    APInt c;
+    int64_t dim = buf.getShape()[k];
+    if (matchPattern(v, m_ConstantInt(&c)) &&
+        (c.getSExtValue() < 1 || c.getSExtValue() > dim))
+      return op->emitOpError() << "size " << c.getSExtValue()
+                               << " of dimension " << k
+                               << " is outside [1, " << dim
+                               << "] (the buffer's dimension)";
+  }
   if (mem.getElementType() != buf.getElementType())
     return op->emitOpError() << "memref element type "
                              << typeStr(mem.getElementType())
@@ -267,13 +285,52 @@ static LogicalResult verifyDma(Operation *op, MemRefType mem, BufType buf,
 /// memref tile -> buffer.
 LogicalResult DmaInOp::verify() {
   return verifyDma(*this, getSource().getType(), getDest().getType(),
-                   getOffsets().size(), "destination");
+                   getOffsets().size(), getSizes(), "destination");
 }
 
 /// buffer -> memref tile.
 LogicalResult DmaOutOp::verify() {
   return verifyDma(*this, getDest().getType(), getSource().getType(),
-                   getOffsets().size(), "source");
+                   getOffsets().size(), getSizes(), "source");
+}
+
+/// `%acc += %lhs * %rhs after(%t) attr-dict : types`; `=` instead of `+=`
+/// leaves out the `accumulate` attribute (the product overwrites acc).
+ParseResult MatmulOp::parse(OpAsmParser &p, OperationState &st) {
+  OpAsmParser::UnresolvedOperand acc, lhs, rhs;
+  SmallVector<OpAsmParser::UnresolvedOperand> after;
+  Type accT, lhsT, rhsT;
+  if (p.parseOperand(acc))
+    return failure();
+  if (succeeded(p.parseOptionalPlus()))
+    st.addAttribute(getAccumulateAttrName(st.name), p.getBuilder().getUnitAttr());
+  if (p.parseEqual() || p.parseOperand(lhs) || p.parseStar() ||
+      p.parseOperand(rhs))
+    return failure();
+  if (succeeded(p.parseOptionalKeyword("after")) &&
+      p.parseOperandList(after, OpAsmParser::Delimiter::Paren))
+    return failure();
+  if (p.parseOptionalAttrDict(st.attributes) || p.parseColon() ||
+      p.parseType(accT) || p.parseComma() || p.parseType(lhsT) ||
+      p.parseComma() || p.parseType(rhsT))
+    return failure();
+  Type token = TokenType::get(p.getContext());
+  st.addTypes(token);
+  return failure(p.resolveOperand(acc, accT, st.operands) ||
+                 p.resolveOperand(lhs, lhsT, st.operands) ||
+                 p.resolveOperand(rhs, rhsT, st.operands) ||
+                 p.resolveOperands(after, token, st.operands));
+}
+
+/// Prints the form parse() reads.
+void MatmulOp::print(OpAsmPrinter &p) {
+  p << " " << getAcc() << (getAccumulate() ? " += " : " = ") << getLhs()
+    << " * " << getRhs();
+  if (!getAfter().empty())
+    p << " after(" << getAfter() << ")";
+  p.printOptionalAttrDict((*this)->getAttrs(), {getAccumulateAttrName()});
+  p << " : " << getAcc().getType() << ", " << getLhs().getType() << ", "
+    << getRhs().getType();
 }
 
 /// 2-D operands with matching M, K, N; buffers suit the target; the MxN tile

@@ -186,18 +186,26 @@ def Accel_DmaInOp : Accel_Op<"dma_in", [AttrSizedOperandSegments]> {
     dimensions are static the tile must fit them. The copy starts once the
     `after` tokens have completed; the result token completes with it.
 
+    An edge tile smaller than the buffer is moved with a second bracket of
+    `sizes` (one per dimension, each between 1 and the buffer's dimension):
+    only that corner of the memref is read and the rest of the buffer is
+    filled with zeros, so a tile loop needs one buffer shape for every tile.
+
     ```mlir
     %t0 = accel.dma_in %A[%i, %k] to %a : memref<64x64xi8> -> !accel.buf<spad, 16x16xi8>
     %t1 = accel.dma_in %B[%k, %j] to %b after(%t0) : memref<64x64xi8> -> !accel.buf<spad, 16x16xi8>
+    %t2 = accel.dma_in %X[%i, %k][%m, %c16] to %a : memref<100x64xi8> -> !accel.buf<spad, 16x16xi8>
     ```
   }];
   let arguments = (ins Arg<AnyMemRef, "the memref read", [MemRead]>:$source,
                        Variadic<Index>:$offsets,
+                       Variadic<Index>:$sizes,
                        Arg<Accel_BufType, "the buffer written", [MemWrite]>:$dest,
                        Variadic<Accel_TokenType>:$after);
   let results = (outs Accel_TokenType:$token);
   let assemblyFormat = [{
-    $source `[` $offsets `]` `to` $dest (`after` `(` $after^ `)`)? attr-dict
+    $source `[` $offsets `]` (`[` $sizes^ `]`)? `to` $dest
+    (`after` `(` $after^ `)`)? attr-dict
     `:` type($source) `->` qualified(type($dest))
   }];
   let hasVerifier = 1;
@@ -207,34 +215,41 @@ def Accel_DmaOutOp : Accel_Op<"dma_out", [AttrSizedOperandSegments]> {
   let summary = "asynchronously copies a buffer into a memref tile";
   let description = [{
     Copies `source` into the tile of `dest` starting at `offsets`, with the
-    same rules as `accel.dma_in`.
+    same rules as `accel.dma_in`. With `sizes`, only that corner of the
+    buffer is written (an edge tile).
 
     ```mlir
     %t = accel.dma_out %c to %C[%i, %j] after(%t2) : !accel.buf<acc, 16x16xi32> -> memref<64x64xi32>
+    %u = accel.dma_out %c to %Y[%i, %j][%m, %n] : !accel.buf<acc, 16x16xi32> -> memref<100x30xi32>
     ```
   }];
   let arguments = (ins Arg<Accel_BufType, "the buffer read", [MemRead]>:$source,
                        Arg<AnyMemRef, "the memref written", [MemWrite]>:$dest,
                        Variadic<Index>:$offsets,
+                       Variadic<Index>:$sizes,
                        Variadic<Accel_TokenType>:$after);
   let results = (outs Accel_TokenType:$token);
   let assemblyFormat = [{
-    $source `to` $dest `[` $offsets `]` (`after` `(` $after^ `)`)? attr-dict
+    $source `to` $dest `[` $offsets `]` (`[` $sizes^ `]`)?
+    (`after` `(` $after^ `)`)? attr-dict
     `:` qualified(type($source)) `->` type($dest)
   }];
   let hasVerifier = 1;
 }
 
 def Accel_MatmulOp : Accel_Op<"matmul"> {
-  let summary = "one PE-array tile: acc += lhs · rhs";
+  let summary = "one PE-array tile: acc (+)= lhs · rhs";
   let description = [{
     `lhs` (scratchpad, M x K) times `rhs` (scratchpad, K x N) accumulated into
-    `acc` (accumulator, M x N). M must not exceed the PE array's rows nor N
-    its columns; `lhs` and `rhs` hold the target's input type and `acc` its
-    accumulator type.
+    `acc` (accumulator, M x N) with `+=` (the `accumulate` unit attribute),
+    or overwriting it with `=` (the first K tile of a product). M must not
+    exceed the PE array's rows nor N its columns; `lhs` and `rhs` hold the
+    target's input type and `acc` its accumulator type.
 
     ```mlir
     %t = accel.matmul %c += %a * %b after(%t0, %t1)
+        : !accel.buf<acc, 16x16xi32>, !accel.buf<spad, 16x16xi8>, !accel.buf<spad, 16x16xi8>
+    %u = accel.matmul %c = %a * %b
         : !accel.buf<acc, 16x16xi32>, !accel.buf<spad, 16x16xi8>, !accel.buf<spad, 16x16xi8>
     ```
   }];
@@ -242,12 +257,11 @@ def Accel_MatmulOp : Accel_Op<"matmul"> {
       Arg<Accel_AccBuf, "the accumulator", [MemRead, MemWrite]>:$acc,
       Arg<Accel_SpadBuf, "the left operand", [MemRead]>:$lhs,
       Arg<Accel_SpadBuf, "the right operand", [MemRead]>:$rhs,
-      Variadic<Accel_TokenType>:$after);
+      Variadic<Accel_TokenType>:$after,
+      UnitAttr:$accumulate);
   let results = (outs Accel_TokenType:$token);
-  let assemblyFormat = [{
-    $acc `+` `` `=` $lhs `*` $rhs (`after` `(` $after^ `)`)? attr-dict `:`
-    qualified(type($acc)) `,` qualified(type($lhs)) `,` qualified(type($rhs))
-  }];
+  // `%c += ...` sets `accumulate`, `%c = ...` leaves it out.
+  let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
 }
 

@@ -350,3 +350,39 @@ func.func @wait_nothing() {
   accel.wait
   return
 }
+
+//===----------------------------------------------------------------------===//
+// Edge-tile sizes
+//===----------------------------------------------------------------------===//
+
+// -----
+
+module attributes {accel.target = #accel.target<pe = 16x16, spad = 262144, acc = 65536, dma = 64, in = i8, acc_t = i32>} {
+  func.func @sizes_count(%x: memref<64x64xi8>, %a: !accel.buf<spad, 16x16xi8>, %i: index) {
+    // expected-error @+1 {{'accel.dma_in' op expected 2 sizes (one per memref dimension), got 1}}
+    %t = accel.dma_in %x[%i, %i][%i] to %a : memref<64x64xi8> -> !accel.buf<spad, 16x16xi8>
+    return
+  }
+}
+
+// -----
+
+module attributes {accel.target = #accel.target<pe = 16x16, spad = 262144, acc = 65536, dma = 64, in = i8, acc_t = i32>} {
+  func.func @size_too_big(%y: memref<64x64xi32>, %c: !accel.buf<acc, 16x16xi32>, %i: index) {
+    %c17 = arith.constant 17 : index
+    // expected-error @+1 {{'accel.dma_out' op size 17 of dimension 1 is outside [1, 16] (the buffer's dimension)}}
+    %t = accel.dma_out %c to %y[%i, %i][%i, %c17] : !accel.buf<acc, 16x16xi32> -> memref<64x64xi32>
+    return
+  }
+}
+
+// -----
+
+module attributes {accel.target = #accel.target<pe = 16x16, spad = 262144, acc = 65536, dma = 64, in = i8, acc_t = i32>} {
+  func.func @size_zero(%x: memref<64x64xi8>, %a: !accel.buf<spad, 16x16xi8>, %i: index) {
+    %c0 = arith.constant 0 : index
+    // expected-error @+1 {{'accel.dma_in' op size 0 of dimension 0 is outside [1, 16] (the buffer's dimension)}}
+    %t = accel.dma_in %x[%i, %i][%c0, %i] to %a : memref<64x64xi8> -> !accel.buf<spad, 16x16xi8>
+    return
+  }
+}

@@ -73,6 +73,23 @@ func.func @args(%v: memref<256xi8>, %m: memref<2x4x8xi32>, %sb: !accel.buf<spad,
   return %t1 : !accel.token
 }
 
+// Edge tiles and an overwriting matmul: `[sizes]` after the offsets reads or
+// writes only that corner, `=` starts a product instead of adding to it.
+// CHECK-LABEL: func.func @edges
+// CHECK: accel.dma_in %{{.*}}[%{{.*}}, %{{.*}}] [%{{.*}}, %{{.*}}] to %{{.*}} : memref<100x30xi8> -> !accel.buf<spad, 16x16xi8>
+// CHECK: accel.matmul %{{.*}} = %{{.*}} * %{{.*}} after(%{{.*}}) {note = "kept"} : !accel.buf<acc, 16x16xi32>
+// CHECK: accel.dma_out %{{.*}} to %{{.*}}[%{{.*}}, %{{.*}}] [%{{.*}}, %{{.*}}] after(%{{.*}}) : !accel.buf<acc, 16x16xi32> -> memref<100x30xi32>
+func.func @edges(%x: memref<100x30xi8>, %y: memref<100x30xi32>, %i: index, %m: index) {
+  %c14 = arith.constant 14 : index
+  %a = accel.alloc : !accel.buf<spad, 16x16xi8>
+  %c = accel.alloc : !accel.buf<acc, 16x16xi32>
+  %t0 = accel.dma_in %x[%i, %i][%m, %c14] to %a : memref<100x30xi8> -> !accel.buf<spad, 16x16xi8>
+  %t1 = accel.matmul %c = %a * %a after(%t0) {note = "kept"} : !accel.buf<acc, 16x16xi32>, !accel.buf<spad, 16x16xi8>, !accel.buf<spad, 16x16xi8>
+  %t2 = accel.dma_out %c to %y[%i, %i][%m, %c14] after(%t1) : !accel.buf<acc, 16x16xi32> -> memref<100x30xi32>
+  accel.wait %t2
+  return
+}
+
 // The nearest target wins: this function's f16 target overrides the module's.
 // CHECK-LABEL: func.func @f16_target
 // CHECK-SAME: attributes {accel.target = #accel.target<pe = 8x32, spad = 4096, acc = 2048, dma = 16, in = f16, acc_t = f32>}
