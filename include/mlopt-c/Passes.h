@@ -22,6 +22,13 @@ MLOPT_CAPI_EXPORTED MlirPass mloptCreateFusePass(void);
 /// lower yet are refused with a located error.
 MLOPT_CAPI_EXPORTED MlirPass mloptCreateLowerToLoopsPass(void);
 
+/// --lower-to-accel: --lower-to-loops, except that mlt.matmul,
+/// mlt.batch_matmul and mlt.conv2d (one group) become double-buffered tile
+/// loops of accel ops for the nearest #accel.target (the module's
+/// `accel.target` attribute). Contractions the target cannot hold get a
+/// located error. ml-opt's --lower-to-accel=SPEC also sets the target.
+MLOPT_CAPI_EXPORTED MlirPass mloptCreateLowerToAccelPass(void);
+
 /// --tile: tiles the outer band of every loop.for nest, with `numSizes`
 /// tile sizes: 1 tiles every dim by sizes[0], more give one size per dim
 /// (outermost first, 0 leaves a dim untiled), 0 reads only each band's

@@ -14,6 +14,12 @@ const MlPassDef ml_pass_table[] = {
      "lower mlt tensor ops to loop nests on memrefs (tensor results become "
      "out-parameters)",
      ml_add_lower_to_loops},
+    {"lower-to-accel", "SPEC",
+     "like --lower-to-loops, but matmul, batch_matmul and conv2d become "
+     "double-buffered tile loops on the accelerator of the module's "
+     "#accel.target (SPEC: pe=16x16,spad=256KiB,acc=64KiB,dma=64,in=i8 sets "
+     "one; buffers=1 single-buffers)",
+     ml_add_lower_to_accel},
     {"tile", "N[,N...]",
      "tile the outer band of each loop nest (N: every dim; a,b,c: per dim, "
      "outermost first, 0 untiled; no value: tile_sizes attributes); "

@@ -26,6 +26,8 @@ MlirLogicalResult ml_add_fuse(MlirOpPassManager pm, MlirStringRef value,
                               MlBuf *err);
 MlirLogicalResult ml_add_lower_to_loops(MlirOpPassManager pm,
                                         MlirStringRef value, MlBuf *err);
+MlirLogicalResult ml_add_lower_to_accel(MlirOpPassManager pm,
+                                        MlirStringRef value, MlBuf *err);
 MlirLogicalResult ml_add_vectorize(MlirOpPassManager pm, MlirStringRef value,
                                    MlBuf *err);
 MlirLogicalResult ml_add_tile(MlirOpPassManager pm, MlirStringRef value,

@@ -87,6 +87,17 @@ void ml_lower_reduce_of(MlirOperation op, MlirOperation where, MlirValue dest,
 /* mlt.fused: one loop nest for the whole group (fused.c). */
 MlirLogicalResult ml_lower_fused(MlirOperation op, const MlirValue *dests);
 
+/* Ops another lowering takes over (--lower-to-accel): `takes` says
+ * whether it lowers `op`; `lower` fills `dest` like the lowerings above. */
+typedef struct MlLoweringHook {
+  bool (*takes)(MlirOperation op, void *user);
+  MlirLogicalResult (*lower)(MlirOperation op, MlirValue dest, void *user);
+  void *user;
+} MlLoweringHook;
+/* --lower-to-loops on `module`; `hook` (may be NULL) takes over some ops. */
+MlirLogicalResult ml_lower_module_to_loops(MlirOperation module,
+                                           const MlLoweringHook *hook);
+
 /* mlt.constant becomes a memref.global; returns the get_global value. */
 MlirValue ml_lower_constant(MlirOperation op, MlirOperation module,
                             int *counter);

@@ -66,13 +66,19 @@ static MlirValue destination(Func *f, MlirOperation op, MlirValue value) {
 /* Lowers one mlt op; on success the op is gone and its users read its
  * destination(s). */
 static MlirLogicalResult lower_op(Func *f, MlirOperation op, MlirOperation module,
-                                  int *counter) {
+                                  int *counter, const MlLoweringHook *hook) {
   intptr_t nres = mlirOperationGetNumResults(op);
   MlirValue dests[MAX_VALUES];
   if (nres > MAX_VALUES)
     return ml_refuse(op, "more than 64 results");
   if (ml_op_is(op, "constant")) {
     dests[0] = ml_lower_constant(op, module, counter);
+  } else if (hook && hook->takes(op, hook->user)) {
+    for (intptr_t i = 0; i < nres; i++)
+      dests[i] = destination(f, op, mlirOperationGetResult(op, i));
+    MlirLogicalResult r = hook->lower(op, dests[0], hook->user);
+    if (mlirLogicalResultIsFailure(r))
+      return r;
   } else {
     MlirLogicalResult (*lower)(MlirOperation, MlirValue) = NULL;
     if (ml_is_elementwise(op))
@@ -140,7 +146,7 @@ static MlirWalkResult find_tensor_use(MlirOperation op, void *user) {
 }
 
 static MlirLogicalResult lower_function(MlirOperation func, MlirOperation module,
-                                        int *counter) {
+                                        int *counter, const MlLoweringHook *hook) {
   MlirAttribute fta = ml_attr(func, "function_type");
   MlirType fn = mlirTypeAttrGetValue(fta);
   intptr_t nin = mlirFunctionTypeGetNumInputs(fn), nres = mlirFunctionTypeGetNumResults(fn);
@@ -195,7 +201,7 @@ static MlirLogicalResult lower_function(MlirOperation func, MlirOperation module
        !mlirOperationIsNull(op) && mlirLogicalResultIsSuccess(result);) {
     MlirOperation next = mlirOperationGetNextInBlock(op);
     if (ml_mlt_op_name(op).data) {
-      result = lower_op(f, op, module, counter);
+      result = lower_op(f, op, module, counter, hook);
     } else if (!mlirOperationEqual(op, f->ret)) {
       bool tensors = false;
       find_tensor_use(op, &tensors);
@@ -222,8 +228,8 @@ static MlirLogicalResult lower_function(MlirOperation func, MlirOperation module
   return result;
 }
 
-static MlirLogicalResult run(MlirOperation module, void *options) {
-  (void)options;
+MlirLogicalResult ml_lower_module_to_loops(MlirOperation module,
+                                           const MlLoweringHook *hook) {
   int counter = 0;
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
   for (MlirOperation op = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(op);
@@ -231,10 +237,15 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
     if (!ml_op_named(op, "func.func") ||
         mlirBlockIsNull(mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0))))
       continue;
-    if (mlirLogicalResultIsFailure(lower_function(op, module, &counter)))
+    if (mlirLogicalResultIsFailure(lower_function(op, module, &counter, hook)))
       return mlirLogicalResultFailure();
   }
   return mlirLogicalResultSuccess();
+}
+
+static MlirLogicalResult run(MlirOperation module, void *options) {
+  (void)options;
+  return ml_lower_module_to_loops(module, NULL);
 }
 
 static MlirDialectHandle (*const deps[])(void) = {
