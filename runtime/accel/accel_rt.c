@@ -52,8 +52,8 @@ static struct {
   int64_t used[2];                 /* bytes in use per kind: the bump pointer */
   Access freed[2];                 /* latest access to released memory, per kind */
   int64_t freed_top[2];            /* and the top of the released memory */
-  int64_t *tokens;                 /* completion cycle of token tok_base + 1 + i */
-  int64_t ntokens, cap_tokens, tok_base;
+  int64_t *tokens;                 /* completion cycle of token i + 1 */
+  int64_t ntokens, cap_tokens;
   int64_t after;                   /* latest completion among pending after()s */
   int64_t engine_free[ENGINES];
   int64_t host;                    /* the host's clock */
@@ -231,14 +231,10 @@ static Buffer *find(const char *fn, const char *role, int64_t handle) {
 
 /* The completion cycle of `token` in *end; 0 after an error. */
 static int token_end(const char *fn, int64_t token, int64_t *end) {
-  int64_t last = dev.tok_base + dev.ntokens;
-  if (token <= 0 || token > last)
+  if (token <= 0 || token > dev.ntokens)
     return fail("%s: unknown token %" PRId64 " (the last one issued is %" PRId64 ")", fn,
-                token, last), 0;
-  if (token <= dev.tok_base)
-    return fail("%s: token %" PRId64 " was forgotten by accel_rt_reset_stats", fn,
-                token), 0;
-  *end = dev.tokens[token - dev.tok_base - 1];
+                token, dev.ntokens), 0;
+  *end = dev.tokens[token - 1];
   return 1;
 }
 
@@ -289,7 +285,7 @@ static int ordered(const Op *op, int64_t token, int64_t start, int writing,
  * completed and the host has issued it; checks it against the last
  * accesses of its buffers and records it. Returns its token, 0 on error. */
 static int64_t issue(const Op *op) {
-  int64_t token = dev.tok_base + dev.ntokens + 1;
+  int64_t token = dev.ntokens + 1;
   int64_t start = max64(max64(dev.engine_free[op->engine], dev.after), dev.host);
   Buffer *w = op->write;
   if (w && (!ordered(op, token, start, 1, w, &w->write) ||
@@ -458,8 +454,7 @@ void accel_rt_reset_stats(void) {
   memset(dev.engine_free, 0, sizeof dev.engine_free);
   dev.host = 0;
   dev.after = 0;
-  dev.tok_base += dev.ntokens;
-  dev.ntokens = 0;
+  dev.ntokens = 0; /* tokens count from 1 again */
   for (int64_t i = 0; i < dev.nbufs; i++)
     dev.bufs[i].write = dev.bufs[i].read = (Access){0};
   memset(dev.freed, 0, sizeof dev.freed);
