@@ -122,10 +122,12 @@ static const float *as_f32(const void *src, int32_t in_type, int64_t count,
   float *out = malloc((size_t)count * sizeof *out + 1);
   if (!out)
     return NULL;
-  const uint16_t *h = src;
-  for (int64_t i = 0; i < count; i++)
-    out[i] = in_type == ACCEL_RT_F16 ? accel_f16_to_f32(h[i])
-                                     : accel_bf16_to_f32(h[i]);
+  const unsigned char *bytes = src; /* the host wrote _Float16, __bf16, ... */
+  for (int64_t i = 0; i < count; i++) {
+    uint16_t h;
+    memcpy(&h, bytes + 2 * i, sizeof h);
+    out[i] = in_type == ACCEL_RT_F16 ? accel_f16_to_f32(h) : accel_bf16_to_f32(h);
+  }
   *owned = out;
   return out;
 }

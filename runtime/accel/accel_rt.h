@@ -87,7 +87,7 @@ enum { ACCEL_RT_SPAD = 0, ACCEL_RT_ACC = 1 };
  * allocated are an error (with none allocated they replace the target and
  * keep the clocks and counters). in_type is the scratchpad element type,
  * acc_type the accumulator's (ACCEL_RT_I32 for i8, ACCEL_RT_F32 for the
- * floats; another pairing is an error). Any other call before the first
+ * floats; another pairing is an error). accel_rt_alloc before the first
  * configure is an error. */
 void accel_rt_configure(int64_t pe_rows, int64_t pe_cols, int64_t spad_bytes,
                         int64_t acc_bytes, int64_t dma_bytes_per_cycle,
