@@ -1,8 +1,10 @@
 # What `cmake --install BUILD --prefix P` puts under P (docs/getting-started.md):
 #   include/mlopt-c/*.h                 the public C API
 #   lib/libmlopt.so*                    mlopt + the mlir-c API, against Debian's libMLIR.so
+#   include/mlopt-accel/accel_rt.h      the accelerator runtime ABI (docs/accel-runtime.md)
+#   lib/libmlopt_accel_rt.so            its simulator; plain C, no MLIR
 #   bin/ml-opt, bin/ml-run, bin/ml-import-onnx   the tools
-#   lib/cmake/MLOpt/                    find_package(MLOpt) -> MLOpt::mlopt
+#   lib/cmake/MLOpt/                    find_package(MLOpt) -> MLOpt::mlopt, MLOpt::accel_rt
 #   lib/pkgconfig/mlopt.pc              pkg-config --cflags --libs mlopt
 #   lib/python3/dist-packages/mlopt/    the Python package + _config.py
 #   share/mlopt/examples/               the example models and the embed host
@@ -32,6 +34,15 @@ set_target_properties(mlopt_mlir_shared PROPERTIES EXPORT_NAME mlir_shared)
 install(TARGETS mlopt mlopt_mlir_shared EXPORT MLOptTargets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+
+# The accelerator simulator and its ABI header, exported as MLOpt::accel_rt
+# (include <accel_rt.h>, link -lmlopt_accel_rt).
+install(FILES ${PROJECT_SOURCE_DIR}/runtime/accel/accel_rt.h
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/mlopt-accel)
+target_include_directories(mlopt_accel_rt INTERFACE
+  $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}/mlopt-accel>)
+install(TARGETS mlopt_accel_rt EXPORT MLOptTargets
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS ml-opt ml-run ml-import-onnx RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
 install(EXPORT MLOptTargets NAMESPACE MLOpt::

@@ -4,8 +4,10 @@
  * functions; this header is the whole contract between compiled code and a
  * device. mlopt ships one implementation, `libmlopt_accel_rt`: a simulator
  * that executes every op exactly (functionally) at the moment it is issued
- * and keeps a cycle model beside it. A real device driver would implement
- * the same functions by queueing commands to hardware.
+ * and keeps a cycle model beside it (docs/accel-runtime.md). A real device
+ * driver would implement the same functions by queueing commands to
+ * hardware. There is one device per process and the functions are not
+ * thread-safe: a multi-threaded host serializes its calls.
  *
  * The device is one systolic-array accelerator in the style of VTA/Gemmini:
  * a PE array of pe_rows x pe_cols, a scratchpad for input tiles, an
@@ -24,13 +26,17 @@
  *
  * Buffers are 2-D (rows x cols; a 1-D buffer of n is 1 x n). Strides are in
  * elements. Tokens and buffer handles are positive int64 values; 0 is never
- * a valid one.
+ * a valid one. A handle is never reused: one used after its release is an
+ * error. Tokens count from 1 after each accel_rt_reset_stats, so a host
+ * must not keep tokens across a reset.
  *
  * Errors (a capacity exceeded, a bad handle, an element-type mismatch, a
  * race between ops not ordered by tokens) cannot be returned through the
  * compiled code, so they are sticky: the first one is recorded, later calls
  * do nothing and return 0, and the host asks `accel_rt_error()` after the
- * run (ml-run does, and fails with the message). Nothing aborts.
+ * run (ml-run does, and fails with the message). Nothing aborts. Only
+ * accel_rt_mark and accel_rt_release keep working (a failed run still
+ * frees its buffers on the way out), as do the stats and error functions.
  *
  * The cycle model (simulator only; a device ignores it):
  *   - Three in-order engines, as Gemmini's load, store and execute queues:
@@ -47,13 +53,17 @@
  *     fill and drain), whatever M and N are (<= the array).
  *   - Useful MACs are counted from the valid extents: a dma_in of r x c
  *     into a buffer marks r x c of it valid (the rest is zero padding), so
- *     an edge tile counts m_valid * k_valid * n_valid MACs.
+ *     an edge tile counts m_valid * k_valid * n_valid MACs (k_valid = the
+ *     smaller of lhs's valid columns and rhs's valid rows). A matmul's
+ *     result is valid over lhs's valid rows x rhs's valid columns.
  *   - PE utilization = useful MACs / (pe_rows * pe_cols * cycles), where
- *     cycles is the completion time of the last op or wait.
+ *     cycles is the completion time of the last op or wait (the latest).
  *   - Races: an op that writes a buffer must start after the last op
  *     reading or writing it completed, and an op that reads a buffer after
  *     its last writer completed; otherwise the run fails with an error
- *     naming both ops and cycles. Host memory is not tracked. */
+ *     naming both ops and cycles. A buffer allocated over released memory
+ *     also waits for the last access to that memory (conservatively: to
+ *     any released memory it overlaps). Host memory is not tracked. */
 #ifndef MLOPT_ACCEL_RT_H
 #define MLOPT_ACCEL_RT_H
 
@@ -74,8 +84,11 @@ enum { ACCEL_RT_SPAD = 0, ACCEL_RT_ACC = 1 };
 
 /* Sets the target (the #accel.target of the function being entered). The
  * same parameters again do nothing; different ones while buffers are
- * allocated are an error. in_type is the scratchpad element type, acc_type
- * the accumulator's (ACCEL_RT_I32 for i8, ACCEL_RT_F32 for the floats). */
+ * allocated are an error (with none allocated they replace the target and
+ * keep the clocks and counters). in_type is the scratchpad element type,
+ * acc_type the accumulator's (ACCEL_RT_I32 for i8, ACCEL_RT_F32 for the
+ * floats; another pairing is an error). accel_rt_alloc before the first
+ * configure is an error. */
 void accel_rt_configure(int64_t pe_rows, int64_t pe_cols, int64_t spad_bytes,
                         int64_t acc_bytes, int64_t dma_bytes_per_cycle,
                         int32_t in_type, int32_t acc_type);
@@ -90,23 +103,30 @@ void accel_rt_release(int64_t mark);
  * Contents start as zeros. */
 int64_t accel_rt_alloc(int32_t kind, int64_t rows, int64_t cols);
 
-/* Adds `token` to the dependencies of the next dma_in, dma_out or matmul. */
+/* Adds `token` to the dependencies of the next dma_in, dma_out or matmul,
+ * whichever comes first: call it right before the op it orders. */
 void accel_rt_after(int64_t token);
 
 /* Copies a rows x cols tile of host memory at `src` (element strides
  * row_stride, col_stride) into the top-left corner of `buf` and zero-fills
  * the rest; rows/cols between 1 and the buffer's. Host elements have the
- * buffer's element type. Returns the transfer's token. */
+ * buffer's element type. Strides may be any value, 0 (broadcast) and
+ * negative included. Returns the transfer's token. */
 int64_t accel_rt_dma_in(int64_t buf, const void *src, int64_t row_stride,
                         int64_t col_stride, int64_t rows, int64_t cols);
 
-/* Copies the top-left rows x cols corner of `buf` to host memory at `dst`. */
+/* Copies the top-left rows x cols corner of `buf` to host memory at `dst`,
+ * leaving the rest of the destination alone (elements a zero stride maps
+ * to one address are written in row-major order: the last one stays). */
 int64_t accel_rt_dma_out(int64_t buf, void *dst, int64_t row_stride,
                          int64_t col_stride, int64_t rows, int64_t cols);
 
 /* acc = lhs * rhs (accumulate == 0) or acc += lhs * rhs: lhs M x K and rhs
  * K x N scratchpad buffers, acc an M x N accumulator buffer, M <= pe_rows,
- * N <= pe_cols. i8 inputs accumulate in i32 (wrapping), float inputs in f32. */
+ * N <= pe_cols. i8 inputs accumulate in i32 (wrapping), float inputs in f32:
+ * f16/bf16 are widened exactly, and each element is updated in k order by
+ * a separate f32 multiply and add, no FMA (an overwrite starts from +0.0),
+ * so results equal a naive C loop's bit for bit. */
 int64_t accel_rt_matmul(int64_t acc, int64_t lhs, int64_t rhs, int32_t accumulate);
 
 /* Blocks the host until `token` completes (advances the host's clock). */
