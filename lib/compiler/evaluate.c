@@ -172,8 +172,10 @@ static void chain(Value *out, Value *const *in, intptr_t n, MlEvalHow how) {
     out->rtol = 0;
     out->atol = steps < 255 ? steps : 255;
   }
-  if (how.dequantize_step > 0 && inexact)
+  if (how.dequantize_step > 0 && inexact) {
+    out->rtol = in[0]->rtol;
     out->atol = in[0]->atol * how.dequantize_step;
+  }
 }
 
 static bool eval_block(Env *e, MlirBlock block, MlirOperation *terminator);
