@@ -11,7 +11,8 @@
  *
  * Float math is done in double and rounded once to the result dtype
  * (round to nearest even), so the reference is at least as accurate as
- * the compiled code; integer math wraps. docs/reference.md gives the exact
+ * the compiled code; integer math wraps. Quantization is defined as f32
+ * steps and computed exactly so (ref_quant.c). docs/reference.md gives the exact
  * semantics and the tolerance policy behind ml_ref_tolerance. */
 #ifndef MLOPT_RUNTIME_REFERENCE_H
 #define MLOPT_RUNTIME_REFERENCE_H
@@ -285,7 +286,7 @@ MlRefCompare ml_ref_compare(const MlRefTensor *expected,
 /* Which tolerance an op's output gets (docs/reference.md). */
 typedef enum {
   ML_REF_CLASS_EXACT,          /* data movement, relu neg abs max min clamp
-                                  cast, pool max, reduce max/min, argmax
+                                  cast, quantize dequantize, pool max, reduce max/min, argmax
                                   argmin, slice, gather, cmp select not and
                                   or xor */
   ML_REF_CLASS_ELEMENTWISE,    /* add sub mul div sqrt leaky_relu
