@@ -10,6 +10,7 @@
  * scale), K the longest reduction. */
 #include "compiler/evaluate.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,6 +158,24 @@ static void chain(Value *out, Value *const *in, intptr_t n, MlEvalHow how) {
    * its error is at most the largest |x - y|. */
   if (n == 3 && (in[0]->rtol > 0 || in[0]->atol > 0) && how.either > out->atol)
     out->atol = how.either;
+  /* Quantizing an inexact x: its error e = atol + rtol·|x| moves x / scale
+   * by d = e / scale, and rounding to an integer then moves the result by
+   * at most floor(d) + 1 steps (at most 255). Only |x| up to 256·scale
+   * (plus the error) can land inside the i8 range, which bounds |x| in e.
+   * Dequantizing turns an error of k steps back into k·scale. Exact inputs
+   * stay exact (bit-identical f32 steps). */
+  if (how.quantize_step > 0 && inexact) {
+    double s = how.quantize_step, r = in[0]->rtol, a = in[0]->atol;
+    double steps = 255;
+    if (r < 1)
+      steps = 1 + floor((a + r * (256 * s + a) / (1 - r)) / s);
+    out->rtol = 0;
+    out->atol = steps < 255 ? steps : 255;
+  }
+  if (how.dequantize_step > 0 && inexact) {
+    out->rtol = in[0]->rtol;
+    out->atol = in[0]->atol * how.dequantize_step;
+  }
 }
 
 static bool eval_block(Env *e, MlirBlock block, MlirOperation *terminator);

@@ -223,7 +223,7 @@ static int slice(MlirOperation op, const MlRefTensor *in, MlRefTensor *out) {
 
 int ml_eval_mlt_op(MlirOperation op, const char *name, const MlRefTensor *in,
                    intptr_t n, MlRefTensor *out, MlEvalHow *how) {
-  *how = (MlEvalHow){ML_REF_CLASS_EXACT, 0, 1.0, 0, 0};
+  *how = (MlEvalHow){ML_REF_CLASS_EXACT, 0, 1.0, 0, 0, 0, 0};
   int kind;
   if ((kind = lookup(binary_ops, name)) >= 0 && n == 2) {
     how->cls = ml_ref_binary_class((MlRefBinaryKind)kind);
@@ -271,6 +271,18 @@ int ml_eval_mlt_op(MlirOperation op, const char *name, const MlRefTensor *in,
   if (!strcmp(name, "leaky_relu")) {
     how->cls = ML_REF_CLASS_ELEMENTWISE; /* one correctly rounded multiply */
     return ml_ref_leaky_relu(in, ml_attr_float(op, "alpha"), out);
+  }
+  /* quantize/dequantize: exact (bit-identical f32 steps); evaluate.c's
+   * chain rule widens them for inexact inputs by their scale. */
+  if (!strcmp(name, "quantize") && n == 1) {
+    how->quantize_step = ml_attr_float(op, "scale");
+    return ml_ref_quantize(in, (float)how->quantize_step,
+                           (int32_t)ml_attr_int(op, "zero_point"), out);
+  }
+  if (!strcmp(name, "dequantize") && n == 1) {
+    how->dequantize_step = ml_attr_float(op, "scale");
+    return ml_ref_dequantize(in, (float)how->dequantize_step,
+                             (int32_t)ml_attr_int(op, "zero_point"), out);
   }
   if (!strcmp(name, "argmax"))
     return arg_reduce(op, ML_REF_ARGMAX, in, out, how);

@@ -11,14 +11,18 @@
  * terms K each element combines (0: none), the operand scale the
  * reduction class's atol is multiplied by (ml_ref_scale), for results
  * that are positions along an axis (argmax, argmin) the axis size (2 for
- * cmp: false or true), and for select the largest |x - y| (what picking
- * the other operand costs). */
+ * cmp: false or true), for select the largest |x - y| (what picking
+ * the other operand costs), and the quantization steps. */
 typedef struct MlEvalHow {
   MlRefOpClass cls;
   int64_t k;
   double scale;
   int64_t positions; /* 0: the result holds values */
   double either;
+  /* quantize: its scale (an inexact input's error divided by it is the
+   * number of steps the result may move); dequantize: its scale (which
+   * multiplies the input's error in steps). 0 for every other op. */
+  double quantize_step, dequantize_step;
 } MlEvalHow;
 
 /* Status codes beyond MlRefStatus. */

@@ -28,6 +28,11 @@ MlirOperation ml_build_op(const MlBuilder *b, MlirOperationState *state);
 /* A state for op `name` at the builder's location. */
 MlirOperationState ml_state(const MlBuilder *b, const char *name);
 
+/* A discardable unit attribute on an arith.mulf whose product must round
+ * on its own: --vectorize does not contract it with an addf into an FMA
+ * (mlt.dequantize's product, bit-identical to the reference). */
+#define ML_NO_CONTRACT_ATTR "mlopt.no_contract"
+
 /* arith.constant of type index. */
 MlirValue ml_build_index_constant(const MlBuilder *b, int64_t value);
 /* A generic op `name` with `n` operands and one result of type `type`

@@ -1,6 +1,8 @@
 /* mlt_builder: one helper per mlt op a front end emits (STYLE.md rule 4). */
 #include "ir/mlt_builder.h"
 
+#include <stdlib.h>
+
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
@@ -86,6 +88,40 @@ MlirValue ml_build_mlt_clamp(const MlBuilder *b, MlirValue x, double lo,
 
 MlirValue ml_build_mlt_cast(const MlBuilder *b, MlirValue x, MlirType result) {
   return build(b, "mlt.cast", 1, &x, result, 0, NULL);
+}
+
+/* A result type of x's shape (any rank) with element type `elt`. */
+static MlirType shaped_like(MlirValue x, MlirType elt) {
+  intptr_t rank = mlirShapedTypeGetRank(mlirValueGetType(x));
+  int64_t *dims = malloc((size_t)(rank ? rank : 1) * sizeof *dims);
+  if (!dims)
+    abort();
+  ml_shape_of(x, dims);
+  MlirType t = ml_tensor_type(elt, rank, dims);
+  free(dims);
+  return t;
+}
+
+/* quantize / dequantize `name`: the scale and zero point attributes. */
+static MlirValue build_quant(const MlBuilder *b, const char *name, MlirValue x,
+                             float scale, int32_t zero_point, MlirType elt) {
+  MlirNamedAttribute a[2] = {
+      named(b->ctx, "scale", mlirFloatAttrDoubleGet(b->ctx, mlirF32TypeGet(b->ctx), scale)),
+      named(b->ctx, "zero_point",
+            mlirIntegerAttrGet(mlirIntegerTypeGet(b->ctx, 32), zero_point))};
+  return build(b, name, 1, &x, shaped_like(x, elt), 2, a);
+}
+
+MlirValue ml_build_mlt_quantize(const MlBuilder *b, MlirValue x, float scale,
+                                int32_t zero_point) {
+  return build_quant(b, "mlt.quantize", x, scale, zero_point,
+                     mlirIntegerTypeGet(b->ctx, 8));
+}
+
+MlirValue ml_build_mlt_dequantize(const MlBuilder *b, MlirValue x, float scale,
+                                  int32_t zero_point) {
+  return build_quant(b, "mlt.dequantize", x, scale, zero_point,
+                     mlirF32TypeGet(b->ctx));
 }
 
 MlirValue ml_build_mlt_cmp(const MlBuilder *b, int pred, MlirValue x,

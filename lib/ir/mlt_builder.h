@@ -30,6 +30,12 @@ MlirValue ml_build_mlt_leaky_relu(const MlBuilder *b, MlirValue x,
 MlirValue ml_build_mlt_clamp(const MlBuilder *b, MlirValue x, double lo,
                              double hi);
 MlirValue ml_build_mlt_cast(const MlBuilder *b, MlirValue x, MlirType result);
+/* mlt.quantize (float x -> i8) and mlt.dequantize (i8/i32 x -> f32) with
+ * a per-tensor f32 scale and i32 zero point; the result has x's shape. */
+MlirValue ml_build_mlt_quantize(const MlBuilder *b, MlirValue x, float scale,
+                                int32_t zero_point);
+MlirValue ml_build_mlt_dequantize(const MlBuilder *b, MlirValue x, float scale,
+                                  int32_t zero_point);
 /* mlt.cmp with predicate `pred` (ML_CMP_*), result of i1 elements. */
 enum { ML_CMP_EQ, ML_CMP_NE, ML_CMP_LT, ML_CMP_LE, ML_CMP_GT, ML_CMP_GE };
 MlirValue ml_build_mlt_cmp(const MlBuilder *b, int pred, MlirValue x,

@@ -79,6 +79,7 @@ extern const MlOnnxOp ml_onnx_reduce_ops[];
 extern const MlOnnxOp ml_onnx_pad_ops[];
 extern const MlOnnxOp ml_onnx_norm_ops[];
 extern const MlOnnxOp ml_onnx_conv_transpose_ops[];
+extern const MlOnnxOp ml_onnx_quant_ops[];
 
 /* --- diagnostics (node.c) --- */
 /* Emits an error at the current node ("node 'n' (Op): ..."), or at the

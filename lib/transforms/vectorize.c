@@ -17,7 +17,8 @@
  * The vector loop runs the full groups of W; the rest runs in the
  * original scalar loop, peeled behind it (any trip count is exact). A
  * loop of fewer than W iterations is left scalar. Where `mulf` feeds one
- * `addf`, the pair becomes a vector.fma (one rounding instead of two).
+ * `addf`, the pair becomes a vector.fma (one rounding instead of two),
+ * unless the mulf carries ML_NO_CONTRACT_ATTR (it must round on its own).
  * Every decision is a remark: what was vectorized at which width, or the
  * first reason it could not be (non-unit stride, an op it cannot widen).
  * W defaults to the host's SIMD width in lanes of the nest's widest scalar
@@ -198,10 +199,14 @@ static bool unit_index_op(MlirOperation op, const Entry *in) {
            (in[1].kind == UNIT && in[0].kind == UNIFORM && is_constant(lhs, 1));
 }
 
-/* Whether `x` (an old value) is the result of a mulf used only once. */
+/* Whether `x` (an old value) is the result of a mulf used only once that
+ * may be contracted (no ML_NO_CONTRACT_ATTR: dequantize's product). */
 static bool single_use_mulf(MlirValue x) {
   if (!mlirValueIsAOpResult(x) ||
       !ml_op_named(mlirOpResultGetOwner(x), "arith.mulf"))
+    return false;
+  if (!mlirAttributeIsNull(mlirOperationGetDiscardableAttributeByName(
+          mlirOpResultGetOwner(x), mlirStringRefCreateFromCString(ML_NO_CONTRACT_ATTR))))
     return false;
   MlirOpOperand use = mlirValueGetFirstUse(x);
   return !mlirOpOperandIsNull(use) &&

@@ -11,7 +11,8 @@
  *
  * Float math is done in double and rounded once to the result dtype
  * (round to nearest even), so the reference is at least as accurate as
- * the compiled code; integer math wraps. docs/reference.md gives the exact
+ * the compiled code; integer math wraps. Quantization is defined as f32
+ * steps and computed exactly so (ref_quant.c). docs/reference.md gives the exact
  * semantics and the tolerance policy behind ml_ref_tolerance. */
 #ifndef MLOPT_RUNTIME_REFERENCE_H
 #define MLOPT_RUNTIME_REFERENCE_H
@@ -156,6 +157,24 @@ int ml_ref_clamp(const MlRefTensor *in, double lo, double hi, MlRefTensor *out);
  * included) is 1, from I1 true is 1. */
 int ml_ref_cast(const MlRefTensor *in, MlRefTensor *out);
 
+/*===-- Quantization (ref_quant.c) --------------------------------------===*/
+
+/* int8 per-tensor quantization, defined as f32 operations (bit-exact with
+ * the compiled code; docs/reference.md). scale must be finite and > 0
+ * (else ML_REF_ERR_ATTR); same shape in and out.
+ * quantize: float in (F16/BF16 widened to f32 exactly, F64 rounded to f32
+ * first), I8 out: q = r + zero_point, r = roundeven(x / scale) (one f32
+ * division, ties to even) clamped to [-128 - zp, 127 - zp] in f32, so ±inf
+ * saturate; NaN gives zero_point. zero_point in [-128, 127]. */
+int ml_ref_quantize(const MlRefTensor *in, float scale, int32_t zero_point,
+                    MlRefTensor *out);
+/* dequantize: I8 or I32 in, F32 out: y = (float)(q - zero_point) * scale,
+ * the difference exact (in int64), converted to f32 rounding to nearest
+ * even, then one f32 multiply. zero_point in [-128, 127] for I8 input, any
+ * int32 for I32. */
+int ml_ref_dequantize(const MlRefTensor *in, float scale, int32_t zero_point,
+                      MlRefTensor *out);
+
 /*===-- Comparison, selection and logic (ref_logic.c) ------------------===*/
 
 /* out (I1) = a (kind) b with numpy broadcasting; a and b share a non-I1
@@ -267,7 +286,7 @@ MlRefCompare ml_ref_compare(const MlRefTensor *expected,
 /* Which tolerance an op's output gets (docs/reference.md). */
 typedef enum {
   ML_REF_CLASS_EXACT,          /* data movement, relu neg abs max min clamp
-                                  cast, pool max, reduce max/min, argmax
+                                  cast, quantize dequantize, pool max, reduce max/min, argmax
                                   argmin, slice, gather, cmp select not and
                                   or xor */
   ML_REF_CLASS_ELEMENTWISE,    /* add sub mul div sqrt leaky_relu

@@ -318,6 +318,68 @@ static void testClampCast(void) {
   CHECK(ml_ref_cast(&tw, &t3) == ML_REF_ERR_SHAPE);
 }
 
+/*===-- Quantization ----------------------------------------------------===*/
+
+/* quantize: ties to even, the clamp (±inf saturate), NaN -> zero point,
+ * a true division (a reciprocal multiply would miss the two ties below);
+ * dequantize: exact differences, one f32 multiply. */
+static void testQuant(void) {
+  fprintf(stderr, "testQuant\n");
+  float x[] = {0.25f, 0.75f, -0.25f, -0.75f, 1.25f, 100, -100, INFINITY,
+               -INFINITY, NAN, 62.5f, -65.5f, -0.0f};
+  int8_t q[13];
+  MlRefTensor tx = tensor(ML_REF_F32, x, 1, SHAPE(13)), tq = tensor(ML_REF_I8, q, 1, SHAPE(13));
+  /* x / 0.5 = 0.5 1.5 -0.5 -1.5 2.5 200 -200 inf -inf NaN 125 -131 -0,
+   * rounded 0 2 -0 -2 2, clamped to [-131, 124], + 3 */
+  const int8_t want_q[] = {3, 5, 3, 1, 5, 127, -128, 127, -128, 3, 127, -128, 3};
+  CHECK(ml_ref_quantize(&tx, 0.5f, 3, &tq) == 0);
+  EXACT(&tq, want_q);
+  /* zero point -128: clamped to [0, 255], so everything <= 0 gives -128 */
+  const int8_t want_lo[] = {-128, -126, -128, -128, -126, 72, -128, 127, -128, -128, -3, -128, -128};
+  CHECK(ml_ref_quantize(&tx, 0.5f, -128, &tq) == 0);
+  EXACT(&tq, want_lo);
+  /* 0x1.a00002p+1f / 0.1f is exactly 32.5 in f32 (-> 32), but times
+   * (1 / 0.1f) it is 32.500004 (-> 33); likewise -72.5 and -72.500008. */
+  float t[] = {0x1.a00002p+1f, -0x1.d00002p+2f};
+  int8_t tt[2];
+  MlRefTensor ttx = tensor(ML_REF_F32, t, 1, SHAPE(2)), ttq = tensor(ML_REF_I8, tt, 1, SHAPE(2));
+  const int8_t want_t[] = {32, -72};
+  CHECK(ml_ref_quantize(&ttx, 0.1f, 0, &ttq) == 0);
+  EXACT(&ttq, want_t);
+  /* f16 input: 0x3C00 = 1.0 / 0.4f = 2.4999999 -> f32 2.5 -> 2 */
+  uint16_t h[] = {0x3C00, 0xBC00};
+  int8_t hq[2];
+  MlRefTensor th = tensor(ML_REF_F16, h, 1, SHAPE(2)), thq = tensor(ML_REF_I8, hq, 1, SHAPE(2));
+  CHECK(ml_ref_quantize(&th, 0.4f, 0, &thq) == 0 && hq[0] == 2 && hq[1] == -2);
+
+  int8_t d8[] = {-128, 127, 3, 0};
+  float y[4];
+  MlRefTensor td8 = tensor(ML_REF_I8, d8, 1, SHAPE(4)), ty = tensor(ML_REF_F32, y, 1, SHAPE(4));
+  const float want_y[] = {-131 * 0.05f, 124 * 0.05f, 0, -3 * 0.05f};
+  CHECK(ml_ref_dequantize(&td8, 0.05f, 3, &ty) == 0);
+  EXACT(&ty, want_y);
+  /* i32: the difference in int64 (no wrap), then rounded to f32 once */
+  int32_t d32[] = {INT32_MAX, INT32_MIN, 16777217, 0};
+  MlRefTensor td32 = tensor(ML_REF_I32, d32, 1, SHAPE(4));
+  CHECK(ml_ref_dequantize(&td32, 1.0f, -1000000000, &ty) == 0);
+  CHECK(ty.dtype == ML_REF_F32 && y[0] == (float)(INT64_C(3147483647)) &&
+        y[1] == (float)(INT64_C(-1147483648)) && y[2] == (float)(INT64_C(1016777217)) &&
+        y[3] == 1e9f);
+
+  CHECK(ml_ref_quantize(&tx, 0.0f, 0, &tq) == ML_REF_ERR_ATTR);
+  CHECK(ml_ref_quantize(&tx, -1.0f, 0, &tq) == ML_REF_ERR_ATTR);
+  CHECK(ml_ref_quantize(&tx, INFINITY, 0, &tq) == ML_REF_ERR_ATTR);
+  CHECK(ml_ref_quantize(&tx, NAN, 0, &tq) == ML_REF_ERR_ATTR);
+  CHECK(ml_ref_quantize(&tx, 1.0f, 128, &tq) == ML_REF_ERR_ATTR);
+  CHECK(ml_ref_quantize(&tx, 1.0f, 0, &ty) == ML_REF_ERR_SHAPE);
+  CHECK(ml_ref_quantize(&td8, 1.0f, 0, &td8) == ML_REF_ERR_DTYPE);
+  CHECK(ml_ref_dequantize(&td8, 1.0f, -129, &ty) == ML_REF_ERR_ATTR);
+  CHECK(ml_ref_dequantize(&td32, 1.0f, -129, &ty) == ML_REF_OK);
+  CHECK(ml_ref_dequantize(&ty, 1.0f, 0, &ty) == ML_REF_ERR_DTYPE);
+  CHECK(ml_ref_dequantize(&td8, 1.0f, 0, &td8) == ML_REF_ERR_DTYPE);
+  CHECK(ml_ref_quantize(NULL, 1.0f, 0, &tq) == ML_REF_ERR_INVALID);
+}
+
 /*===-- Contractions ----------------------------------------------------===*/
 
 static void testMatmul(void) {
@@ -845,6 +907,7 @@ int main(void) {
   testBinary();
   testUnary();
   testClampCast();
+  testQuant();
   testMatmul();
   testConv2d();
   testPool2d();

@@ -1,8 +1,8 @@
 /* elementwise: mlt's binary (broadcasting), unary, leaky_relu, clamp, cast,
- * broadcast, cmp, select and not/and/or/xor ops, each as one parallel loop
- * nest over the result that loads the operands' elements, computes with
- * arith/math, and stores. i1 elements are arith's i1 (a byte each in
- * memory once lowered to LLVM). */
+ * quantize/dequantize (one element in quant.c), broadcast, cmp, select and
+ * not/and/or/xor ops, each as one parallel loop nest over the result that
+ * loads the operands' elements, computes with arith/math, and stores. i1
+ * elements are arith's i1 (a byte each in memory once lowered to LLVM). */
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
@@ -262,6 +262,10 @@ MlirValue ml_elementwise_scalar(const MlBuilder *b, MlirOperation op,
     return leaky_relu(b, op, args[0]);
   if (ml_op_is(op, "cast"))
     return cast(b, args[0], elt);
+  if (ml_op_is(op, "quantize"))
+    return ml_quantize_scalar(b, op, args[0], elt);
+  if (ml_op_is(op, "dequantize"))
+    return ml_dequantize_scalar(b, op, args[0], elt);
   if (ml_op_is(op, "broadcast"))
     return args[0];
   MlirValue r = unary(b, op, args[0], &known);
@@ -286,7 +290,7 @@ bool ml_is_elementwise(MlirOperation op) {
       "add", "sub", "mul", "div", "max", "min", "pow", "relu", "sigmoid",
       "tanh", "gelu", "exp", "log", "sqrt", "rsqrt", "neg", "abs", "erf",
       "leaky_relu", "clamp", "cast", "broadcast", "cmp", "select", "not",
-      "and", "or", "xor"};
+      "and", "or", "xor", "quantize", "dequantize"};
   for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
     if (ml_op_is(op, names[k]))
       return true;

@@ -71,6 +71,12 @@ MlirValue ml_window_pos(const MlBuilder *b, MlirValue out_iv, int64_t stride,
 MlirValue ml_elementwise_scalar(const MlBuilder *b, MlirOperation op,
                                 const MlirValue *args, MlirType elt);
 bool ml_is_elementwise(MlirOperation op);
+/* One element of mlt.quantize (x a float, `result` i8) and mlt.dequantize
+ * (q an i8 or i32, `result` f32); quant.c. */
+MlirValue ml_quantize_scalar(const MlBuilder *b, MlirOperation op, MlirValue x,
+                             MlirType result);
+MlirValue ml_dequantize_scalar(const MlBuilder *b, MlirOperation op, MlirValue q,
+                               MlirType result);
 /* One element of matmul/batch_matmul `op` at result position `ivs`, reading
  * the memrefs `lhs`, `rhs`, accumulating in `t`. */
 MlirValue ml_contraction_scalar(const MlBuilder *b, MlirOperation op,

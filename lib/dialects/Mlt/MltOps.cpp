@@ -8,6 +8,7 @@
 #include "MltDialect.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -315,6 +316,38 @@ LogicalResult ClampOp::verify() {
 LogicalResult CastOp::verify() {
   ArrayRef<int64_t> a = tensorOf(getInput()).getShape();
   return checkResultShape(getOperation(), a);
+}
+
+//===----------------------------------------------------------------------===//
+// Quantization
+//===----------------------------------------------------------------------===//
+
+/// quantize / dequantize: same shape, scale finite and > 0, and a
+/// zero_point that fits i8 when `i8` (the quantized side is i8).
+static LogicalResult verifyQuant(Operation *op, Value input, APFloat scale,
+                                 int64_t zeroPoint, bool i8) {
+  if (failed(checkResultShape(op, tensorOf(input).getShape())))
+    return failure();
+  if (!scale.isFinite() || scale.isNegative() || scale.isZero()) {
+    SmallString<16> s;
+    scale.toString(s);
+    return op->emitOpError() << "scale must be a finite number > 0, got " << s;
+  }
+  if (i8 && (zeroPoint < -128 || zeroPoint > 127))
+    return op->emitOpError() << "zero_point " << zeroPoint
+                             << " is outside the i8 range [-128, 127]";
+  return success();
+}
+
+LogicalResult QuantizeOp::verify() {
+  return verifyQuant(*this, getInput(), getScaleAttr().getValue(),
+                     getZeroPointAttr().getInt(), true);
+}
+
+LogicalResult DequantizeOp::verify() {
+  bool i8 = tensorOf(getInput()).getElementType().isInteger(8);
+  return verifyQuant(*this, getInput(), getScaleAttr().getValue(),
+                     getZeroPointAttr().getInt(), i8);
 }
 
 //===----------------------------------------------------------------------===//

@@ -258,6 +258,56 @@ def Mlt_CastOp : Mlt_Op<"cast", [Pure]> {
 }
 
 //===----------------------------------------------------------------------===//
+// Quantization (int8, per-tensor scale and zero point)
+//===----------------------------------------------------------------------===//
+
+def Mlt_QuantizeOp : Mlt_Op<"quantize", [Pure]> {
+  let summary = "elementwise float -> i8 (ONNX QuantizeLinear, per tensor)";
+  let description = [{
+    `q = clamp(round_half_even(x / scale) + zero_point, -128, 127)`,
+    computed exactly as: `r = roundeven(x / scale)` with one IEEE f32
+    division (never a multiply by `1 / scale`), `r` clamped to
+    `[-128 - zero_point, 127 - zero_point]` in f32 (so ±inf saturate), then
+    converted to an integer and `zero_point` added. NaN gives
+    `zero_point`. f16 and bf16 inputs are widened to f32 first (exactly);
+    f64 inputs are rounded to f32 first (to nearest even), then divided in
+    f32. `scale` is a finite f32 > 0, `zero_point` an i32 in [-128, 127];
+    same shape in and out.
+
+    ```mlir
+    %q = mlt.quantize %x {scale = 0.05 : f32, zero_point = 3 : i32} : tensor<4x8xf32> -> tensor<4x8xi8>
+    ```
+  }];
+  let arguments = (ins Mlt_FloatTensor:$input, F32Attr:$scale,
+                       I32Attr:$zero_point);
+  let results = (outs RankedTensorOf<[I8]>:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def Mlt_DequantizeOp : Mlt_Op<"dequantize", [Pure]> {
+  let summary = "elementwise i8 or i32 -> f32 (ONNX DequantizeLinear, per tensor)";
+  let description = [{
+    `y = (float)(q - zero_point) * scale`: the difference is exact (i32
+    for i8 input, i64 for i32 input), converted to f32 (rounded to nearest
+    even; exact unless |q - zero_point| > 2^24), then one f32 multiply
+    (never fused into an FMA with a following add). `scale` is a finite
+    f32 > 0; `zero_point` is an i32, in [-128, 127] for i8 input (any i32
+    for i32 input, e.g. a matmul accumulator). Same shape in and out.
+
+    ```mlir
+    %y = mlt.dequantize %q {scale = 0.05 : f32, zero_point = 3 : i32} : tensor<4x8xi8> -> tensor<4x8xf32>
+    %z = mlt.dequantize %acc {scale = 0.0025 : f32, zero_point = 0 : i32} : tensor<4x8xi32> -> tensor<4x8xf32>
+    ```
+  }];
+  let arguments = (ins RankedTensorOf<[I8, I32]>:$input, F32Attr:$scale,
+                       I32Attr:$zero_point);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Comparison, selection and logic (i1 tensors)
 //===----------------------------------------------------------------------===//
 

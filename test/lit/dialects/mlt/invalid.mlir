@@ -903,3 +903,139 @@ func.func @neg_i16(%a: tensor<2xi16>) {
   %0 = mlt.neg %a : tensor<2xi16>
   return
 }
+
+// -----
+
+func.func @quantize_scale_zero(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'mlt.quantize' op scale must be a finite number > 0, got 0}}
+  %0 = mlt.quantize %a {scale = 0.0 : f32, zero_point = 0 : i32} : tensor<4xf32> -> tensor<4xi8>
+  return
+}
+
+// -----
+
+func.func @quantize_scale_negative(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'mlt.quantize' op scale must be a finite number > 0, got -0.05}}
+  %0 = mlt.quantize %a {scale = -0.05 : f32, zero_point = 0 : i32} : tensor<4xf32> -> tensor<4xi8>
+  return
+}
+
+// -----
+
+func.func @quantize_scale_inf(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'mlt.quantize' op scale must be a finite number > 0, got +Inf}}
+  %0 = mlt.quantize %a {scale = 0x7F800000 : f32, zero_point = 0 : i32} : tensor<4xf32> -> tensor<4xi8>
+  return
+}
+
+// -----
+
+func.func @quantize_scale_nan(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'mlt.quantize' op scale must be a finite number > 0, got NaN}}
+  %0 = mlt.quantize %a {scale = 0x7FC00000 : f32, zero_point = 0 : i32} : tensor<4xf32> -> tensor<4xi8>
+  return
+}
+
+// -----
+
+func.func @quantize_scale_f64(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'mlt.quantize' op attribute 'scale' failed to satisfy constraint: 32-bit float attribute}}
+  %0 = mlt.quantize %a {scale = 0.5 : f64, zero_point = 0 : i32} : tensor<4xf32> -> tensor<4xi8>
+  return
+}
+
+// -----
+
+func.func @quantize_zero_point_high(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'mlt.quantize' op zero_point 128 is outside the i8 range [-128, 127]}}
+  %0 = mlt.quantize %a {scale = 0.5 : f32, zero_point = 128 : i32} : tensor<4xf32> -> tensor<4xi8>
+  return
+}
+
+// -----
+
+func.func @quantize_zero_point_low(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'mlt.quantize' op zero_point -129 is outside the i8 range [-128, 127]}}
+  %0 = mlt.quantize %a {scale = 0.5 : f32, zero_point = -129 : i32} : tensor<4xf32> -> tensor<4xi8>
+  return
+}
+
+// -----
+
+func.func @quantize_missing_zero_point(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'mlt.quantize' op requires attribute 'zero_point'}}
+  %0 = mlt.quantize %a {scale = 0.5 : f32} : tensor<4xf32> -> tensor<4xi8>
+  return
+}
+
+// -----
+
+func.func @quantize_shape(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'mlt.quantize' op result shape [2, 2] does not match the expected [4]}}
+  %0 = mlt.quantize %a {scale = 0.5 : f32, zero_point = 0 : i32} : tensor<4xf32> -> tensor<2x2xi8>
+  return
+}
+
+// -----
+
+func.func @quantize_int_input(%a: tensor<4xi32>) {
+  // expected-error @+1 {{'mlt.quantize' op operand #0 must be ranked tensor of 32-bit float or 64-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi32>'}}
+  %0 = mlt.quantize %a {scale = 0.5 : f32, zero_point = 0 : i32} : tensor<4xi32> -> tensor<4xi8>
+  return
+}
+
+// -----
+
+func.func @quantize_i32_result(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'mlt.quantize' op result #0 must be ranked tensor of 8-bit signless integer values, but got 'tensor<4xi32>'}}
+  %0 = mlt.quantize %a {scale = 0.5 : f32, zero_point = 0 : i32} : tensor<4xf32> -> tensor<4xi32>
+  return
+}
+
+// -----
+
+func.func @dequantize_scale_zero(%a: tensor<4xi8>) {
+  // expected-error @+1 {{'mlt.dequantize' op scale must be a finite number > 0, got -0}}
+  %0 = mlt.dequantize %a {scale = -0.0 : f32, zero_point = 0 : i32} : tensor<4xi8> -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @dequantize_zero_point_i8(%a: tensor<4xi8>) {
+  // expected-error @+1 {{'mlt.dequantize' op zero_point 200 is outside the i8 range [-128, 127]}}
+  %0 = mlt.dequantize %a {scale = 0.5 : f32, zero_point = 200 : i32} : tensor<4xi8> -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @dequantize_shape(%a: tensor<4xi32>) {
+  // expected-error @+1 {{'mlt.dequantize' op result shape [5] does not match the expected [4]}}
+  %0 = mlt.dequantize %a {scale = 0.5 : f32, zero_point = 0 : i32} : tensor<4xi32> -> tensor<5xf32>
+  return
+}
+
+// -----
+
+func.func @dequantize_f32_input(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'mlt.dequantize' op operand #0 must be ranked tensor of 8-bit signless integer or 32-bit signless integer values, but got 'tensor<4xf32>'}}
+  %0 = mlt.dequantize %a {scale = 0.5 : f32, zero_point = 0 : i32} : tensor<4xf32> -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @dequantize_i64_input(%a: tensor<4xi64>) {
+  // expected-error @+1 {{'mlt.dequantize' op operand #0 must be ranked tensor of 8-bit signless integer or 32-bit signless integer values, but got 'tensor<4xi64>'}}
+  %0 = mlt.dequantize %a {scale = 0.5 : f32, zero_point = 0 : i32} : tensor<4xi64> -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @dequantize_f16_result(%a: tensor<4xi8>) {
+  // expected-error @+1 {{'mlt.dequantize' op result #0 must be ranked tensor of 32-bit float values, but got 'tensor<4xf16>'}}
+  %0 = mlt.dequantize %a {scale = 0.5 : f32, zero_point = 0 : i32} : tensor<4xi8> -> tensor<4xf16>
+  return
+}

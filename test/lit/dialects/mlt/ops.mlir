@@ -94,6 +94,26 @@ func.func @unary(%x: tensor<4x8xf32>, %q: tensor<4x8xi8>, %h: tensor<4x8xf16>,
   return
 }
 
+// CHECK-LABEL: func.func @quantization
+// CHECK: mlt.quantize %{{.*}} {scale = 5.000000e-02 : f32, zero_point = 3 : i32} : tensor<4x8xf32> -> tensor<4x8xi8>
+// CHECK: mlt.quantize %{{.*}} {scale = 2.500000e-01 : f32, zero_point = -128 : i32} : tensor<4x8xf16> -> tensor<4x8xi8>
+// CHECK: mlt.quantize %{{.*}} {scale = 1.000000e+00 : f32, zero_point = 127 : i32} : tensor<4x8xbf16> -> tensor<4x8xi8>
+// CHECK: mlt.quantize %{{.*}} {scale = 1.000000e-03 : f32, zero_point = 0 : i32} : tensor<f64> -> tensor<i8>
+// CHECK: mlt.dequantize %{{.*}} {scale = 5.000000e-02 : f32, zero_point = 3 : i32} : tensor<4x8xi8> -> tensor<4x8xf32>
+// CHECK: mlt.dequantize %{{.*}} {scale = 2.500000e-03 : f32, zero_point = 0 : i32} : tensor<4x8xi32> -> tensor<4x8xf32>
+// CHECK: mlt.dequantize %{{.*}} {scale = 2.500000e-03 : f32, zero_point = -100000 : i32} : tensor<4x8xi32> -> tensor<4x8xf32>
+func.func @quantization(%x: tensor<4x8xf32>, %h: tensor<4x8xf16>, %b: tensor<4x8xbf16>,
+                        %d: tensor<f64>, %q: tensor<4x8xi8>, %acc: tensor<4x8xi32>) {
+  %0 = mlt.quantize %x {scale = 0.05 : f32, zero_point = 3 : i32} : tensor<4x8xf32> -> tensor<4x8xi8>
+  %1 = mlt.quantize %h {scale = 0.25 : f32, zero_point = -128 : i32} : tensor<4x8xf16> -> tensor<4x8xi8>
+  %2 = mlt.quantize %b {zero_point = 127 : i32, scale = 1.0 : f32} : tensor<4x8xbf16> -> tensor<4x8xi8>
+  %3 = mlt.quantize %d {scale = 0.001 : f32, zero_point = 0 : i32} : tensor<f64> -> tensor<i8>
+  %4 = mlt.dequantize %q {scale = 0.05 : f32, zero_point = 3 : i32} : tensor<4x8xi8> -> tensor<4x8xf32>
+  %5 = mlt.dequantize %acc {scale = 0.0025 : f32, zero_point = 0 : i32} : tensor<4x8xi32> -> tensor<4x8xf32>
+  %6 = mlt.dequantize %acc {scale = 0.0025 : f32, zero_point = -100000 : i32} : tensor<4x8xi32> -> tensor<4x8xf32>
+  return
+}
+
 // CHECK-LABEL: func.func @reductions
 // CHECK: mlt.softmax %{{.*}} axis = 1 : tensor<4x8xf32>
 // CHECK: mlt.softmax %{{.*}} axis = -1 : tensor<2x3x5xf32>

@@ -109,3 +109,24 @@ func.func @masked_sum(%x: tensor<19x37xf32>, %lo: tensor<19x1xf32>) -> tensor<19
   %r = mlt.reduce sum %s axes = [1] : tensor<19x37xf32> -> tensor<19xf32>
   return %r : tensor<19xf32>
 }
+//--- quant_layer.mlir
+// An int8 layer: quantize the input (a group of its own: the matmul reads
+// it from memory), then the i8 matmul with dequantize, bias, relu and a
+// requantize as its epilogue.
+func.func @quant_layer(%x: tensor<7x13xf32>, %w: tensor<13x19xi8>, %b: tensor<19xf32>) -> tensor<7x19xi8> {
+  %q = mlt.quantize %x {scale = 0.0078125 : f32, zero_point = 0 : i32} : tensor<7x13xf32> -> tensor<7x13xi8>
+  %acc = mlt.matmul %q, %w : tensor<7x13xi8>, tensor<13x19xi8> -> tensor<7x19xi32>
+  %y = mlt.dequantize %acc {scale = 0.00031 : f32, zero_point = 0 : i32} : tensor<7x19xi32> -> tensor<7x19xf32>
+  %h = mlt.add %y, %b : tensor<7x19xf32>, tensor<19xf32> -> tensor<7x19xf32>
+  %r = mlt.relu %h : tensor<7x19xf32>
+  %o = mlt.quantize %r {scale = 0.01 : f32, zero_point = -128 : i32} : tensor<7x19xf32> -> tensor<7x19xi8>
+  return %o : tensor<7x19xi8>
+}
+//--- fake_quant.mlir
+// Fake quantization (quantize, dequantize) and its error, one group.
+func.func @fake_quant(%x: tensor<19x37xf32>) -> (tensor<19x37xf32>, tensor<19x37xf32>) {
+  %q = mlt.quantize %x {scale = 0.0123 : f32, zero_point = 5 : i32} : tensor<19x37xf32> -> tensor<19x37xi8>
+  %y = mlt.dequantize %q {scale = 0.0123 : f32, zero_point = 5 : i32} : tensor<19x37xi8> -> tensor<19x37xf32>
+  %e = mlt.sub %x, %y : tensor<19x37xf32>, tensor<19x37xf32> -> tensor<19x37xf32>
+  return %y, %e : tensor<19x37xf32>, tensor<19x37xf32>
+}

@@ -200,6 +200,31 @@ func.func @cast(%x: tensor<3x5xf32>, %i: tensor<7xi32>, %h: tensor<2xf16>)
   %4 = mlt.cast %h : tensor<2xf16> -> tensor<2xf32>
   return %0, %1, %2, %3, %4 : tensor<3x5xf16>, tensor<3x5xi32>, tensor<7xf32>, tensor<7xi8>, tensor<2xf32>
 }
+//--- quantize.mlir
+// Random x in [-1, 1) over scale 0.0061 spans +-164 steps: both ends
+// saturate. f16 and f64 inputs; a quantized matmul result (inexact, so
+// --check allows one step) and its dequantization (one step = 0.02).
+func.func @quantize(%x: tensor<7x33xf32>, %h: tensor<13xf16>, %d: tensor<5xf64>,
+                    %a: tensor<5x3xf32>, %w: tensor<3x1xf32>)
+    -> (tensor<7x33xi8>, tensor<13xi8>, tensor<5xi8>, tensor<5x1xi8>, tensor<5x1xf32>) {
+  %0 = mlt.quantize %x {scale = 0.0061 : f32, zero_point = -7 : i32} : tensor<7x33xf32> -> tensor<7x33xi8>
+  %1 = mlt.quantize %h {scale = 0.01 : f32, zero_point = 100 : i32} : tensor<13xf16> -> tensor<13xi8>
+  %2 = mlt.quantize %d {scale = 0.003 : f32, zero_point = 0 : i32} : tensor<5xf64> -> tensor<5xi8>
+  %m = mlt.matmul %a, %w : tensor<5x3xf32>, tensor<3x1xf32> -> tensor<5x1xf32>
+  %3 = mlt.quantize %m {scale = 0.02 : f32, zero_point = 1 : i32} : tensor<5x1xf32> -> tensor<5x1xi8>
+  %4 = mlt.dequantize %3 {scale = 0.02 : f32, zero_point = 1 : i32} : tensor<5x1xi8> -> tensor<5x1xf32>
+  return %0, %1, %2, %3, %4 : tensor<7x33xi8>, tensor<13xi8>, tensor<5xi8>, tensor<5x1xi8>, tensor<5x1xf32>
+}
+//--- dequantize.mlir
+// i8 with a negative zero point; i32 (an accumulator) with zero point 0
+// and with one that takes the difference past i32's range of values.
+func.func @dequantize(%q: tensor<7x33xi8>, %a: tensor<127xi32>)
+    -> (tensor<7x33xf32>, tensor<127xf32>, tensor<127xf32>) {
+  %0 = mlt.dequantize %q {scale = 0.013 : f32, zero_point = -5 : i32} : tensor<7x33xi8> -> tensor<7x33xf32>
+  %1 = mlt.dequantize %a {scale = 0.0025 : f32, zero_point = 0 : i32} : tensor<127xi32> -> tensor<127xf32>
+  %2 = mlt.dequantize %a {scale = 3.5 : f32, zero_point = 2147483647 : i32} : tensor<127xi32> -> tensor<127xf32>
+  return %0, %1, %2 : tensor<7x33xf32>, tensor<127xf32>, tensor<127xf32>
+}
 
 // Reductions, softmax, pooling.
 //--- softmax.mlir

@@ -74,9 +74,42 @@ def bad_broadcast(out):
                  [tensor("x", [2, 3]), tensor("z", [4])], [tensor("y", [2, 3])])
 
 
+def quant(out):
+    """QuantizeLinear -> DequantizeLinear (int8, zero point -3) and a
+    DequantizeLinear of an int32 accumulator without zero point."""
+    s = numpy_helper.from_array(np.array(0.05, np.float32), "s")
+    zp = numpy_helper.from_array(np.array(-3, np.int8), "zp")
+    sa = numpy_helper.from_array(np.array(0.0025, np.float32), "sa")
+    nodes = [helper.make_node("QuantizeLinear", ["x", "s", "zp"], ["q"], name="quant"),
+             helper.make_node("DequantizeLinear", ["q", "s", "zp"], ["y"], name="dequant"),
+             helper.make_node("DequantizeLinear", ["a", "sa"], ["z"], name="dequant32")]
+    return model(nodes, [tensor("x", [3, 5]), tensor("a", [7], TensorProto.INT32)],
+                 [tensor("q", [3, 5], TensorProto.INT8), tensor("y", [3, 5]),
+                  tensor("z", [7])], [s, zp, sa], opset=13, name="quant")
+
+
+def quant_uint8(out):
+    """QuantizeLinear without a zero point gives uint8: refused."""
+    s = numpy_helper.from_array(np.array(0.05, np.float32), "s")
+    return model([helper.make_node("QuantizeLinear", ["x", "s"], ["q"], name="q8")],
+                 [tensor("x", [4])], [tensor("q", [4], TensorProto.UINT8)], [s],
+                 opset=13)
+
+
+def quant_axis(out):
+    """Per-axis scales (one per channel): refused."""
+    s = numpy_helper.from_array(np.array([0.1, 0.2, 0.3], np.float32), "s")
+    zp = numpy_helper.from_array(np.zeros(3, np.int8), "zp")
+    return model([helper.make_node("QuantizeLinear", ["x", "s", "zp"], ["q"],
+                                   name="qa", axis=1)],
+                 [tensor("x", [2, 3])], [tensor("q", [2, 3], TensorProto.INT8)],
+                 [s, zp], opset=13)
+
+
 MODELS = {f.__name__: f for f in (mlp, symbolic, reshape_input, unsupported,
                                   bad_initializer, undefined_input,
-                                  bad_broadcast)}
+                                  bad_broadcast, quant, quant_uint8,
+                                  quant_axis)}
 
 if __name__ == "__main__":
     out_dir = sys.argv[1]
