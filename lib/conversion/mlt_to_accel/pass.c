@@ -31,13 +31,22 @@ static bool is_contraction(MlirOperation op) {
          ml_op_is(op, "conv2d");
 }
 
-/* The contraction in fused group `g`'s body, or null. */
+/* The contraction in fused group `g`'s body whose operands are all group
+ * inputs (what --fuse builds), or null. */
 static MlirOperation contraction_in(MlirOperation g) {
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(g, 0));
   for (MlirOperation op = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(op);
-       op = mlirOperationGetNextInBlock(op))
-    if (is_contraction(op))
-      return op;
+       op = mlirOperationGetNextInBlock(op)) {
+    if (!is_contraction(op))
+      continue;
+    for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); i++)
+      if (!mlirValueIsABlockArgument(mlirOperationGetOperand(op, i))) {
+        ml_remark(op, "stays on the host: its operands are computed inside its "
+                      "fused group");
+        return (MlirOperation){NULL};
+      }
+    return op;
+  }
   return (MlirOperation){NULL};
 }
 
