@@ -123,6 +123,7 @@ static void push(OpVec *v, MlirOperation op) {
 
 typedef struct Lowering {
   MlirContext ctx;
+  MlirOperation module;   /* where the runtime is declared */
   OpVec accel;    /* accel ops, in walk order */
   OpVec retyped;  /* other ops with accel results or block arguments */
   OpVec funcs;    /* func.func ops holding accel ops */
@@ -259,6 +260,11 @@ static void check_accel_op(Lowering *L, MlirOperation op) {
   if (mlirOperationIsNull(func)) {
     FAIL(L, op, "'%s' is not inside a func.func: --" FLAG " configures the "
                 "runtime at function entry", name);
+    return;
+  }
+  if (!mlirOperationEqual(mlirOperationGetParentOperation(func), L->module)) {
+    FAIL(L, op, "'%s' is in a function of a nested module: --" FLAG " "
+                "declares the runtime in the top-level module only", name);
     return;
   }
   MlirOperation owner = {NULL}, func_owner = {NULL};
@@ -602,7 +608,8 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
   (void)options;
   if (ml_refuse_mlt_ops(module, FLAG))
     return mlirLogicalResultFailure();
-  Lowering L = {mlirOperationGetContext(module), {0}, {0}, {0}, NULL, 0, false};
+  Lowering L = {mlirOperationGetContext(module), module, {0}, {0}, {0}, NULL,
+                0, false};
   mlirOperationWalk(module, check_op, &L, MlirWalkPreOrder);
   if (L.accel.n)
     check_declarations(&L, module);

@@ -49,6 +49,20 @@ module attributes {accel.target = #accel.target<pe = 16x16, spad = 262144, acc =
 
 // -----
 
+// The runtime is declared in the top-level module, where a nested module's
+// calls would not find it.
+module {
+  module attributes {accel.target = #accel.target<pe = 16x16, spad = 262144, acc = 65536, dma = 64, in = i8, acc_t = i32>} {
+    func.func @nested() {
+      // expected-error @+1 {{'accel.alloc' is in a function of a nested module: --lower-accel-to-llvm declares the runtime in the top-level module only}}
+      %a = accel.alloc : !accel.buf<spad, 16x16xi8>
+      return
+    }
+  }
+}
+
+// -----
+
 // The runtime's buffers are 2-D.
 module attributes {accel.target = #accel.target<pe = 16x16, spad = 262144, acc = 65536, dma = 64, in = i8, acc_t = i32>} {
   func.func @rank3(%A: memref<4x64x64xi8>, %i: index) {
