@@ -127,7 +127,6 @@ typedef struct Lowering {
   OpVec accel;    /* accel ops, in walk order */
   OpVec retyped;  /* other ops with accel results or block arguments */
   OpVec funcs;    /* func.func ops holding accel ops */
-  MlirAttribute *targets; /* the #accel.target of each of funcs */
   unsigned used;  /* bit f: rt_funcs[f] is called */
   bool failed;
 } Lowering;
@@ -181,42 +180,42 @@ static bool is_carrier(MlirOperation op) {
   return false;
 }
 
+/* Sets *flag and *example if `t` is an accel type. */
+static void note(MlirType t, bool *flag, MlirType *example) {
+  if (is_accel_type(t))
+    *flag = true, *example = t;
+}
+
 /* Does `op` define an accel value (a result or a block argument of one of
  * its regions), and does it use one? A func.func also counts its type. */
 static void accel_values(MlirOperation op, bool *defines, bool *uses,
                          MlirType *example) {
   *defines = *uses = false;
   for (intptr_t i = 0; i < mlirOperationGetNumResults(op); i++)
-    if (is_accel_type(mlirValueGetType(mlirOperationGetResult(op, i)))) {
-      *defines = true;
-      *example = mlirValueGetType(mlirOperationGetResult(op, i));
-    }
+    note(mlirValueGetType(mlirOperationGetResult(op, i)), defines, example);
   for (intptr_t r = 0; r < mlirOperationGetNumRegions(op); r++)
     for (MlirBlock b = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, r));
          !mlirBlockIsNull(b); b = mlirBlockGetNextInRegion(b))
       for (intptr_t i = 0; i < mlirBlockGetNumArguments(b); i++)
-        if (is_accel_type(mlirValueGetType(mlirBlockGetArgument(b, i)))) {
-          *defines = true;
-          *example = mlirValueGetType(mlirBlockGetArgument(b, i));
-        }
+        note(mlirValueGetType(mlirBlockGetArgument(b, i)), defines, example);
   if (ml_op_named(op, "func.func")) {
     MlirType fn = mlirTypeAttrGetValue(ml_attr(op, "function_type"));
     for (intptr_t i = 0; i < mlirFunctionTypeGetNumInputs(fn); i++)
-      if (is_accel_type(mlirFunctionTypeGetInput(fn, i)))
-        *defines = true, *example = mlirFunctionTypeGetInput(fn, i);
+      note(mlirFunctionTypeGetInput(fn, i), defines, example);
     for (intptr_t i = 0; i < mlirFunctionTypeGetNumResults(fn); i++)
-      if (is_accel_type(mlirFunctionTypeGetResult(fn, i)))
-        *defines = true, *example = mlirFunctionTypeGetResult(fn, i);
+      note(mlirFunctionTypeGetResult(fn, i), defines, example);
   }
   for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); i++)
-    if (is_accel_type(mlirValueGetType(mlirOperationGetOperand(op, i)))) {
-      *uses = true;
-      *example = mlirValueGetType(mlirOperationGetOperand(op, i));
-    }
+    note(mlirValueGetType(mlirOperationGetOperand(op, i)), uses, example);
 }
 
 /* The printed form of `t`, in `buf`. */
-static void type_text(MlirType t, char *buf, size_t size);
+static void type_text(MlirType t, char *buf, size_t size) {
+  MlBuf b = {0};
+  mlirTypePrint(t, ml_buf_callback, &b);
+  snprintf(buf, size, "%s", ml_buf_str(&b));
+  ml_buf_free(&b);
+}
 
 /* A located error; marks the pass failed. */
 #define FAIL(L, op, ...) (ml_error((op), __VA_ARGS__), (L)->failed = true)
@@ -299,13 +298,8 @@ static void check_accel_op(Lowering *L, MlirOperation op) {
   bool known = false;
   for (size_t i = 0; !known && i < L->funcs.n; i++)
     known = mlirOperationEqual(L->funcs.ops[i], func);
-  if (!known) {
+  if (!known)
     push(&L->funcs, func);
-    L->targets = realloc(L->targets, L->funcs.cap * sizeof *L->targets);
-    if (!L->targets)
-      abort();
-    L->targets[L->funcs.n - 1] = func_target;
-  }
 
   if (ml_op_named(op, "accel.alloc")) {
     check_buffer(L, op, mlirValueGetType(mlirOperationGetResult(op, 0)));
@@ -322,28 +316,34 @@ static void check_accel_op(Lowering *L, MlirOperation op) {
   }
 }
 
-/* A runtime function already in the module must have the ABI's type. */
-static void check_declarations(Lowering *L, MlirOperation module) {
+/* The op defining symbol `name` at the top of `module`, or null. */
+static MlirOperation find_symbol(MlirOperation module, const char *name) {
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
   for (MlirOperation op = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(op);
        op = mlirOperationGetNextInBlock(op)) {
     MlirAttribute sym = ml_attr(op, "sym_name");
-    if (mlirAttributeIsNull(sym) || !mlirAttributeIsAString(sym))
+    if (!mlirAttributeIsNull(sym) && mlirAttributeIsAString(sym) &&
+        mlirStringRefEqual(mlirStringAttrGetValue(sym),
+                           mlirStringRefCreateFromCString(name)))
+      return op;
+  }
+  return (MlirOperation){NULL};
+}
+
+/* A runtime function already in the module must have the ABI's type. */
+static void check_declarations(Lowering *L) {
+  for (int f = 0; f < RT_COUNT; f++) {
+    MlirOperation op = find_symbol(L->module, rt_funcs[f].name);
+    if (mlirOperationIsNull(op))
       continue;
-    MlirStringRef s = mlirStringAttrGetValue(sym);
-    for (int f = 0; f < RT_COUNT; f++) {
-      if (strlen(rt_funcs[f].name) != s.length ||
-          memcmp(rt_funcs[f].name, s.data, s.length))
-        continue;
-      MlirAttribute fn = ml_attr(op, "function_type");
-      if (ml_op_named(op, "func.func") && !mlirAttributeIsNull(fn) &&
-          mlirTypeEqual(mlirTypeAttrGetValue(fn), rt_type(L->ctx, f)))
-        continue;
-      char want[160];
-      type_text(rt_type(L->ctx, f), want, sizeof want);
-      FAIL(L, op, "'@%s' exists but is not the accel runtime's declaration, "
-                  "a func.func of type %s", rt_funcs[f].name, want);
-    }
+    MlirAttribute fn = ml_attr(op, "function_type");
+    if (ml_op_named(op, "func.func") && !mlirAttributeIsNull(fn) &&
+        mlirTypeEqual(mlirTypeAttrGetValue(fn), rt_type(L->ctx, f)))
+      continue;
+    char want[160];
+    type_text(rt_type(L->ctx, f), want, sizeof want);
+    FAIL(L, op, "'@%s' exists but is not the accel runtime's declaration, "
+                "a func.func of type %s", rt_funcs[f].name, want);
   }
 }
 
@@ -376,18 +376,6 @@ static MlirWalkResult check_op(MlirOperation op, void *user) {
 }
 
 /* ---- Rewriting ----------------------------------------------------------- */
-
-static void type_text_cb(MlirStringRef s, void *user) {
-  MlBuf *b = user;
-  ml_buf_printf(b, "%.*s", (int)s.length, s.data);
-}
-
-static void type_text(MlirType t, char *buf, size_t size) {
-  MlBuf b = {0};
-  mlirTypePrint(t, type_text_cb, &b);
-  snprintf(buf, size, "%s", ml_buf_str(&b));
-  ml_buf_free(&b);
-}
 
 /* Calls runtime function `f`; returns its result (null for void). */
 static MlirValue call(Lowering *L, const MlBuilder *b, int f, intptr_t n,
@@ -554,9 +542,11 @@ static MlirWalkResult find_return(MlirOperation op, void *user) {
   return MlirWalkResultAdvance;
 }
 
-/* accel_rt_configure and accel_rt_mark at the entry of `func`,
- * accel_rt_release before each of its returns. */
-static void bracket_function(Lowering *L, MlirOperation func, MlirAttribute target) {
+/* accel_rt_configure (from the function's #accel.target) and accel_rt_mark
+ * at the entry of `func`, accel_rt_release before each of its returns. */
+static void bracket_function(Lowering *L, MlirOperation func) {
+  MlirOperation owner;
+  MlirAttribute target = find_target(func, &owner);
   MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
   MlBuilder b = ml_builder_before(mlirBlockGetFirstOperation(entry));
   b.loc = mlirOperationGetLocation(func);
@@ -580,39 +570,27 @@ static void bracket_function(Lowering *L, MlirOperation func, MlirAttribute targ
 }
 
 /* Declares the runtime functions called and not yet declared, at the top
- * of the module. */
-static void declare_runtime(Lowering *L, MlirOperation module) {
-  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
+ * of the module (check_declarations made sure existing ones fit). */
+static void declare_runtime(Lowering *L) {
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(L->module, 0));
   MlirOperation first = mlirBlockGetFirstOperation(body);
-  MlBuilder b = mlirOperationIsNull(first)
-                    ? ml_builder_at_end(body, mlirOperationGetLocation(module))
-                    : ml_builder_before(first);
-  b.loc = mlirOperationGetLocation(module);
-  for (int f = 0; f < RT_COUNT; f++) {
-    if (!(L->used >> f & 1))
-      continue;
-    bool have = false;
-    for (MlirOperation op = first; !have && !mlirOperationIsNull(op);
-         op = mlirOperationGetNextInBlock(op)) {
-      MlirAttribute sym = ml_attr(op, "sym_name");
-      have = !mlirAttributeIsNull(sym) && mlirAttributeIsAString(sym) &&
-             mlirStringRefEqual(mlirStringAttrGetValue(sym),
-                                mlirStringRefCreateFromCString(rt_funcs[f].name));
-    }
-    if (!have) /* check_declarations made sure an existing one fits */
+  MlirLocation loc = mlirOperationGetLocation(L->module);
+  MlBuilder b = mlirOperationIsNull(first) ? ml_builder_at_end(body, loc)
+                                           : ml_builder_before(first);
+  b.loc = loc;
+  for (int f = 0; f < RT_COUNT; f++)
+    if ((L->used >> f & 1) && mlirOperationIsNull(find_symbol(L->module, rt_funcs[f].name)))
       ml_build_func_decl(&b, rt_funcs[f].name, rt_type(L->ctx, f));
-  }
 }
 
 static MlirLogicalResult run(MlirOperation module, void *options) {
   (void)options;
   if (ml_refuse_mlt_ops(module, FLAG))
     return mlirLogicalResultFailure();
-  Lowering L = {mlirOperationGetContext(module), module, {0}, {0}, {0}, NULL,
-                0, false};
+  Lowering L = {mlirOperationGetContext(module), module, {0}, {0}, {0}, 0, false};
   mlirOperationWalk(module, check_op, &L, MlirWalkPreOrder);
   if (L.accel.n)
-    check_declarations(&L, module);
+    check_declarations(&L);
   if (!L.failed) {
     MlirValue *results = malloc((L.accel.n + 1) * sizeof *results);
     if (!results)
@@ -629,13 +607,12 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
     for (size_t i = 0; i < L.retyped.n; i++)
       retype(L.retyped.ops[i]);
     for (size_t i = 0; i < L.funcs.n; i++)
-      bracket_function(&L, L.funcs.ops[i], L.targets[i]);
-    declare_runtime(&L, module);
+      bracket_function(&L, L.funcs.ops[i]);
+    declare_runtime(&L);
   }
   free(L.accel.ops);
   free(L.retyped.ops);
   free(L.funcs.ops);
-  free(L.targets);
   return L.failed ? mlirLogicalResultFailure() : mlirLogicalResultSuccess();
 }
 
