@@ -2,6 +2,7 @@
 #ifndef MLOPT_C_MLOPT_H
 #define MLOPT_C_MLOPT_H
 
+#include "mlopt-c/Accel.h"
 #include "mlopt-c/Compile.h"
 #include "mlopt-c/Dialects.h"
 #include "mlopt-c/Onnx.h"

@@ -74,6 +74,16 @@ MLOPT_CAPI_EXPORTED MlirPass mloptCreateParallelizePass(void);
 /// Refuses mlt and accel ops with a located error.
 MLOPT_CAPI_EXPORTED MlirPass mloptCreateConvertLoopToScfPass(void);
 
+/// --lower-accel-to-llvm: accel ops → calls of the accelerator runtime ABI
+/// (runtime/accel/accel_rt.h): !accel.buf and !accel.token become i64
+/// handles everywhere (results, block arguments, function signatures), each
+/// function with accel ops configures the runtime from its #accel.target
+/// at entry and releases its buffers before returning, and the runtime
+/// functions called are declared once per module. Runs before
+/// --lower-to-llvm (anchored on builtin.module); refusals are located
+/// errors and leave the module unchanged.
+MLOPT_CAPI_EXPORTED MlirPass mloptCreateLowerAccelToLlvmPass(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -49,6 +49,10 @@ const MlPassDef ml_pass_table[] = {
      ml_add_o2},
     {"convert-loop-to-scf", NULL, "lower loop.for to scf.for",
      ml_add_convert_loop_to_scf},
+    {"lower-accel-to-llvm", NULL,
+     "lower accel ops to calls of the accelerator runtime ABI "
+     "(runtime/accel/accel_rt.h); buffers and tokens become i64 handles",
+     ml_add_lower_accel_to_llvm},
     {"lower-to-llvm", NULL,
      "lower loop/scf/arith/math/memref/func to the llvm dialect; every "
      "defined function gets a C wrapper",

@@ -44,6 +44,8 @@ MlirLogicalResult ml_add_o2(MlirOpPassManager pm, MlirStringRef value,
 void ml_cpu_tile_sizes(int64_t *mc, int64_t *nc);
 MlirLogicalResult ml_add_convert_loop_to_scf(MlirOpPassManager pm,
                                              MlirStringRef value, MlBuf *err);
+MlirLogicalResult ml_add_lower_accel_to_llvm(MlirOpPassManager pm,
+                                             MlirStringRef value, MlBuf *err);
 MlirLogicalResult ml_add_lower_to_llvm(MlirOpPassManager pm,
                                        MlirStringRef value, MlBuf *err);
 

@@ -330,3 +330,80 @@ void ml_build_llvm_stackrestore(const MlBuilder *b, MlirValue sp) {
   mlirOperationStateAddOperands(&s, 1, &sp);
   ml_build_op(b, &s);
 }
+
+/* A named attribute `name` = `attr`. */
+static MlirNamedAttribute named(MlirContext ctx, const char *name,
+                                MlirAttribute attr) {
+  return mlirNamedAttributeGet(
+      mlirIdentifierGet(ctx, mlirStringRefCreateFromCString(name)), attr);
+}
+
+MlirOperation ml_build_func_decl(const MlBuilder *b, const char *name,
+                                 MlirType type) {
+  MlirOperationState s = ml_state(b, "func.func");
+  MlirNamedAttribute attrs[3] = {
+      named(b->ctx, "sym_name",
+            mlirStringAttrGet(b->ctx, mlirStringRefCreateFromCString(name))),
+      named(b->ctx, "function_type", mlirTypeAttrGet(type)),
+      named(b->ctx, "sym_visibility",
+            mlirStringAttrGet(b->ctx, mlirStringRefCreateFromCString("private"))),
+  };
+  mlirOperationStateAddAttributes(&s, 3, attrs);
+  MlirRegion body = mlirRegionCreate(); /* empty: a declaration */
+  mlirOperationStateAddOwnedRegions(&s, 1, &body); /* takes ownership */
+  return ml_build_op(b, &s);
+}
+
+MlirOperation ml_build_func_call(const MlBuilder *b, const char *callee,
+                                 intptr_t n, const MlirValue *args,
+                                 intptr_t num_results,
+                                 const MlirType *result_types) {
+  MlirOperationState s = ml_state(b, "func.call");
+  MlirNamedAttribute attr = named(
+      b->ctx, "callee",
+      mlirFlatSymbolRefAttrGet(b->ctx, mlirStringRefCreateFromCString(callee)));
+  mlirOperationStateAddAttributes(&s, 1, &attr);
+  mlirOperationStateAddOperands(&s, n, args);
+  mlirOperationStateAddResults(&s, num_results, result_types);
+  return ml_build_op(b, &s);
+}
+
+MlirValue ml_build_memref_extract_strided_metadata(const MlBuilder *b,
+                                                   MlirValue memref,
+                                                   MlirValue *sizes,
+                                                   MlirValue *strides) {
+  MlirType type = mlirValueGetType(memref);
+  intptr_t rank = mlirShapedTypeGetRank(type);
+  MlirType index = mlirIndexTypeGet(b->ctx);
+  MlirType types[2 + 2 * 8];
+  if (rank > 8)
+    abort(); /* raise the bound */
+  /* The base buffer: a 0-d memref of the element type in the same memory. */
+  types[0] = mlirMemRefTypeGet(mlirShapedTypeGetElementType(type), 0, NULL,
+                               mlirAttributeGetNull(),
+                               mlirMemRefTypeGetMemorySpace(type));
+  for (intptr_t i = 1; i < 2 + 2 * rank; i++)
+    types[i] = index;
+  MlirOperationState s = ml_state(b, "memref.extract_strided_metadata");
+  mlirOperationStateAddOperands(&s, 1, &memref);
+  mlirOperationStateAddResults(&s, 2 + 2 * rank, types);
+  MlirOperation op = ml_build_op(b, &s);
+  for (intptr_t d = 0; d < rank; d++) {
+    if (sizes)
+      sizes[d] = mlirOperationGetResult(op, 2 + d);
+    if (strides)
+      strides[d] = mlirOperationGetResult(op, 2 + rank + d);
+  }
+  return mlirOperationGetResult(op, 1);
+}
+
+MlirValue ml_build_memref_extract_aligned_pointer(const MlBuilder *b,
+                                                  MlirValue memref) {
+  return ml_build_value_op(b, "memref.extract_aligned_pointer_as_index", 1,
+                           &memref, mlirIndexTypeGet(b->ctx));
+}
+
+MlirValue ml_build_llvm_inttoptr(const MlBuilder *b, MlirValue x) {
+  return ml_build_value_op(b, "llvm.inttoptr", 1, &x,
+                           mlirLLVMPointerTypeGet(b->ctx, 0));
+}

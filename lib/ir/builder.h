@@ -129,4 +129,28 @@ MlirValue ml_parallel_iv(const MlParallel *p, intptr_t k);
 MlirValue ml_build_llvm_stacksave(const MlBuilder *b);
 void ml_build_llvm_stackrestore(const MlBuilder *b, MlirValue sp);
 
+/* func.func private `name` of function type `type`: a declaration of an
+ * external function (a runtime's). */
+MlirOperation ml_build_func_decl(const MlBuilder *b, const char *name,
+                                 MlirType type);
+/* func.call @callee(args) with `num_results` results of `result_types`. */
+MlirOperation ml_build_func_call(const MlBuilder *b, const char *callee,
+                                 intptr_t n, const MlirValue *args,
+                                 intptr_t num_results,
+                                 const MlirType *result_types);
+
+/* memref.extract_strided_metadata of a strided memref of rank r: the
+ * element offset, and r sizes and r strides (index values) into `sizes` and
+ * `strides` (either may be NULL). Returns the offset. */
+MlirValue ml_build_memref_extract_strided_metadata(const MlBuilder *b,
+                                                   MlirValue memref,
+                                                   MlirValue *sizes,
+                                                   MlirValue *strides);
+/* memref.extract_aligned_pointer_as_index: the aligned base address of a
+ * memref, as an index. */
+MlirValue ml_build_memref_extract_aligned_pointer(const MlBuilder *b,
+                                                  MlirValue memref);
+/* llvm.inttoptr of an integer (i64) to an !llvm.ptr. */
+MlirValue ml_build_llvm_inttoptr(const MlBuilder *b, MlirValue x);
+
 #endif

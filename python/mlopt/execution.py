@@ -11,7 +11,7 @@ import ctypes
 import numpy as np
 
 from . import _capi as C
-from . import _openmp, passes
+from . import _accel, _openmp, passes
 from . import signature as sig_mod
 from ._native import CapturedStderr, Owned, on_big_stack
 from .errors import Diagnostic, MloptError
@@ -165,12 +165,14 @@ class Executable:
     machine code (idempotent)."""
 
     def __init__(self, context, engine, signatures, threads, libomp,
-                 opt, pipeline):
+                 opt, pipeline, accel=None):
         self._context = context
         self.opt = opt
         self.pipeline = pipeline
         self.threads = threads
         self._libomp = libomp
+        self._accel = accel  # the accelerator Runtime, if the code calls it
+        self._accel_stats = None
         self._owned = Owned(self, engine, _destroy_engine, context)
         self.functions = {s.name: Function(self, s) for s in signatures}
         context._adopt(self)
@@ -184,6 +186,21 @@ class Executable:
     def openmp(self):
         """True if the code runs parallel loops on OpenMP threads."""
         return bool(self._libomp)
+
+    @property
+    def accel(self):
+        """True if the code calls the accelerator runtime (it was lowered
+        by --lower-accel-to-llvm)."""
+        return self._accel is not None
+
+    def accel_stats(self):
+        """The accelerator runtime's counters for this executable's last
+        call, as a dict with the keys of accel_rt_stats (cycles,
+        pe_utilization as a fraction, macs, bytes_in, bytes_out,
+        dma_in_count, dma_out_count, matmul_count, pe_busy_cycles,
+        load_busy_cycles, store_busy_cycles, pe_rows, pe_cols); None before
+        the first call or when the code makes no runtime calls."""
+        return dict(self._accel_stats) if self._accel_stats else None
 
     def close(self):
         """Frees the JIT-compiled code; calling a function afterwards raises
@@ -244,20 +261,32 @@ class Executable:
     def _call(self, fn, packed):
         if self._libomp:
             _openmp.set_threads(self.threads)
-        fn(packed)  # ctypes releases the GIL for the call
+        if self._accel is None:
+            fn(packed)  # ctypes releases the GIL for the call
+            return
+        # The runtime's state is the process's: one call at a time, its
+        # error cleared and counters reset before, both read after.
+        with _accel.lock:
+            mark = self._accel.before_call()
+            fn(packed)
+            self._accel_stats = self._accel.stats()
+            error = self._accel.after_call(mark)
+        if error is not None:
+            raise MloptError("accelerator runtime: " + error)
 
 
 def _lower_and_jit(module, opt, pipeline, sigs):
     """Runs `pipeline` on a copy of `module`, checks the C interfaces of
-    `sigs`, creates the engine. Returns (engine, libomp path or None);
-    raises MloptError. Runs on the big stack inside a diagnostics capture."""
+    `sigs`, creates the engine. Returns (engine, libomp path or None, the
+    accelerator Runtime or None); raises MloptError. Runs on the big stack
+    inside a diagnostics capture."""
     ctx = module.context
     pm = passes.build(ctx._handle(), pipeline)
     work = C.mlirModuleFromOperation(C.mlirOperationClone(module._operation()))
     try:
         good = C.ok(C.mlirPassManagerRunOnOp(pm, C.mlirModuleGetOperation(work)))
         if not good:
-            return None, None
+            return None, None, None
         left = [name for name, _ in sig_mod.defined_functions(work)]
         if left:
             message = ("after the pipeline @%s is still a func.func: the "
@@ -278,6 +307,21 @@ def _lower_and_jit(module, opt, pipeline, sigs):
                                  "libomp was not found (install "
                                  "libomp-22-dev or set MLOPT_LIBOMP)")
             libs.append(C.string_ref(libomp))
+        accel = None
+        if _accel.uses_runtime(work):
+            path = _accel.library_path()
+            try:
+                if not path:
+                    raise OSError("libmlopt_accel_rt.so was not found beside "
+                                  "libmlopt.so nor on the system's path")
+                accel = _accel.load(path)  # RTLD_GLOBAL: the JIT finds it
+            except OSError as e:
+                message = ("the module calls the accelerator runtime "
+                           "(accel_rt_*) but it cannot be loaded: %s (build "
+                           "the mlopt_accel_rt target, or set MLOPT_ACCEL_RT "
+                           "to a library implementing "
+                           "runtime/accel/accel_rt.h)" % e)
+                raise MloptError(message, [Diagnostic("error", message)])
         paths = (C.StringRef * max(len(libs), 1))(*libs)
         with CapturedStderr() as jit_errors:
             engine = C.mlirExecutionEngineCreate(work, int(opt), len(libs),
@@ -288,7 +332,7 @@ def _lower_and_jit(module, opt, pipeline, sigs):
             raise MloptError(message, [Diagnostic("error", message)])
         jit_errors.passthrough()
         C.mlirExecutionEngineInitialize(engine)  # global constructors
-        return engine, libomp
+        return engine, libomp, accel
     finally:
         C.mlirPassManagerDestroy(pm)
         C.mlirModuleDestroy(work)  # the engine does not need it
@@ -307,15 +351,15 @@ def compile_module(module, opt, pipeline, threads):
         sigs = [sig_mod.read(name, op)
                 for name, op in sig_mod.defined_functions(module._handle())]
         try:
-            engine, libomp = on_big_stack(_lower_and_jit, module, opt,
-                                          pipeline, sigs)
+            engine, libomp, accel = on_big_stack(_lower_and_jit, module,
+                                                 opt, pipeline, sigs)
         except MloptError as e:
             if not any(d.severity == "error" for d in found):
                 raise
             # a JIT failure after located errors (e.g. an op LLVM cannot
             # translate): report those, then the JIT's message
             found.extend(e.diagnostics or [Diagnostic("error", e.summary)])
-            engine = libomp = None
+            engine = libomp = accel = None
     try:
         _raise_errors(found, None if engine else "pipeline %r failed on %s"
                       % (pipeline, module.name), module._sources())
@@ -325,4 +369,5 @@ def compile_module(module, opt, pipeline, threads):
         raise
     if libomp:
         _openmp.runtime(libomp)
-    return Executable(ctx, engine, sigs, threads, libomp, opt, pipeline)
+    return Executable(ctx, engine, sigs, threads, libomp, opt, pipeline,
+                      accel)

@@ -44,6 +44,16 @@ config.substitutions.append(("%mlopt_onnx_data",
 if config.mlopt_sanitize:
     config.available_features.add("asan")
 
+# The accelerator runtime that code lowered by --lower-accel-to-llvm calls
+# (target mlopt_accel_rt; MLOPT_ACCEL_RT in the environment names another
+# implementation of runtime/accel/accel_rt.h, which ml-run loads instead).
+# Tests running such code say `REQUIRES: accel-rt`.
+accel_rt = os.environ.get("MLOPT_ACCEL_RT") or config.mlopt_accel_rt
+if "MLOPT_ACCEL_RT" in os.environ:
+    config.environment["MLOPT_ACCEL_RT"] = os.environ["MLOPT_ACCEL_RT"]
+if os.path.exists(accel_rt):
+    config.available_features.add("accel-rt")
+
 # valgrind cannot run ASan binaries; in a plain build it checks memory.
 import shutil
 if shutil.which("valgrind") and not config.mlopt_sanitize:

@@ -12,6 +12,7 @@
 #include "mlir-c/BuiltinTypes.h"
 #include "mlir-c/Diagnostics.h"
 #include "mlir-c/IR.h"
+#include "mlopt-c/Accel.h"
 #include "mlopt-c/Dialects.h"
 #include "test_util.h"
 
@@ -184,10 +185,42 @@ static void testAccelAlloc(void) {
   free(diag.data);
 }
 
+/* The getters of mlopt-c/Accel.h on parsed types and a parsed target. */
+static void testAccelGetters(void) {
+  fprintf(stderr, "testAccelGetters\n");
+  MlirContext ctx = create_context();
+  MlirType buf = parse_type(ctx, "!accel.buf<acc, 8x32xi32>");
+  MlirType tok = parse_type(ctx, "!accel.token");
+  CHECK(mloptTypeIsAAccelBuf(buf) && !mloptTypeIsAAccelBuf(tok));
+  CHECK(mloptTypeIsAAccelToken(tok) && !mloptTypeIsAAccelToken(buf));
+  CHECK(!mloptTypeIsAAccelBuf(parse_type(ctx, "i64")));
+  CHECK(mloptAccelBufTypeGetKind(buf) == 1);
+  CHECK(mloptAccelBufTypeGetKind(parse_type(ctx, "!accel.buf<spad, 4xbf16>")) == 0);
+  CHECK(mloptAccelBufTypeGetRank(buf) == 2);
+  CHECK(mloptAccelBufTypeGetDimSize(buf, 0) == 8);
+  CHECK(mloptAccelBufTypeGetDimSize(buf, 1) == 32);
+  CHECK(mlirTypeEqual(mloptAccelBufTypeGetElementType(buf),
+                      mlirIntegerTypeGet(ctx, 32)));
+  MlirAttribute t = mlirAttributeParseGet(
+      ctx, str("#accel.target<pe = 4x8, spad = 1024, acc = 2048, dma = 16, "
+               "in = bf16, acc_t = f32>"));
+  CHECK(mloptAttributeIsAAccelTarget(t));
+  CHECK(!mloptAttributeIsAAccelTarget(mlirUnitAttrGet(ctx)));
+  CHECK(mloptAccelTargetAttrGetPeRows(t) == 4);
+  CHECK(mloptAccelTargetAttrGetPeCols(t) == 8);
+  CHECK(mloptAccelTargetAttrGetSpadBytes(t) == 1024);
+  CHECK(mloptAccelTargetAttrGetAccBytes(t) == 2048);
+  CHECK(mloptAccelTargetAttrGetDmaBytes(t) == 16);
+  CHECK(mlirTypeIsABF16(mloptAccelTargetAttrGetInType(t)));
+  CHECK(mlirTypeIsAF32(mloptAccelTargetAttrGetAccType(t)));
+  mlirContextDestroy(ctx);
+}
+
 int main(void) {
   testRegistration();
   testMltMatmul();
   testLoopFor();
   testAccelAlloc();
+  testAccelGetters();
   return finish();
 }

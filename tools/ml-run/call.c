@@ -8,8 +8,13 @@
  * A module with OpenMP ops (parallel loops from --parallelize) needs
  * libomp: the engine loads it (MLOPT_LIBOMP, found by CMake) only then, so
  * other modules run as before. --threads=N sets OMP_NUM_THREADS before
- * libomp is loaded and reads it. */
+ * libomp is loaded and reads it. A module lowered by --lower-accel-to-llvm
+ * gets the accelerator runtime the same way (accel.c): its counters are
+ * reset and its sticky error cleared before every call, and a call after
+ * which the runtime reports an error fails the run. */
 #include "call.h"
+
+#include "accel.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,9 +57,11 @@ static void print_timing(const MlSignature *sig, const double *ms, long runs,
 }
 
 /* Calls the packed entry `fn` once, or --repeat times with timing. The
- * outputs are zeroed before every run, so each run sees the same state. */
-static void call_entry(const MlSignature *sig, MlArray *inputs,
+ * outputs are zeroed before every run, so each run sees the same state.
+ * False if the accelerator runtime reported an error (printed). */
+static bool call_entry(const MlSignature *sig, MlArray *inputs,
                        MlArray *outputs, long repeat, double flops,
+                       const MlAccelRt *rt, bool accel_stats,
                        void (*fn)(void **)) {
   size_t np = sig->num_params, ni = 0, no = 0;
   void **args = calloc(np + 1, sizeof *args);
@@ -88,22 +95,28 @@ static void call_entry(const MlSignature *sig, MlArray *inputs,
   double *ms = malloc((size_t)runs * sizeof *ms);
   if (!ms)
     abort();
-  for (long k = 0; k < runs; k++) {
+  bool ok = true;
+  for (long k = 0; ok && k < runs; k++) {
     for (size_t i = 0; k && i < sig->num_outputs; i++)
       memset(outputs[i].data, 0, ml_array_bytes(&outputs[i]));
+    ml_accel_rt_before_call(rt);
     double t0 = now_ms();
     fn(args);
     ms[k] = now_ms() - t0;
+    ok = ml_accel_rt_after_call(rt);
   }
-  if (repeat) {
+  if (ok && repeat) {
     qsort(ms, (size_t)runs, sizeof *ms, cmp_double);
     print_timing(sig, ms, runs, flops);
   }
+  if (ok && accel_stats)
+    ml_accel_rt_print_stats(rt, sig->name); /* the last call's */
   free(ms);
   for (size_t i = 0; i < np; i++)
     free(descs[i]);
   free(descs);
   free(args);
+  return ok;
 }
 
 static MlirWalkResult find_omp(MlirOperation op, void *user) {
@@ -151,10 +164,12 @@ static bool prepare_openmp(MlirModule module, int threads, MlirStringRef *lib,
 /* Creates the engine, finds the entry's packed wrapper, calls it. */
 bool ml_run_call(MlirModule module, const MlSignature *sig, MlArray *inputs,
                  MlArray *outputs, int opt_level, int threads, long repeat,
-                 double flops) {
+                 double flops, bool accel_stats) {
   MlirStringRef lib;
   intptr_t num_libs;
-  if (!prepare_openmp(module, threads, &lib, &num_libs))
+  MlAccelRt rt;
+  if (!prepare_openmp(module, threads, &lib, &num_libs) ||
+      !ml_accel_rt_prepare(module, accel_stats, &rt))
     return false;
   MlirExecutionEngine engine =
       mlirExecutionEngineCreate(module, opt_level, (int)num_libs, &lib, false, false);
@@ -168,12 +183,12 @@ bool ml_run_call(MlirModule module, const MlSignature *sig, MlArray *inputs,
   ml_buf_printf(&wrapper, "_mlir_ciface_%s", sig->name);
   void (*fn)(void **) = (void (*)(void **))mlirExecutionEngineLookupPacked(
       engine, mlirStringRefCreate(wrapper.data, wrapper.len));
-  if (fn)
-    call_entry(sig, inputs, outputs, repeat, flops, fn);
-  else
+  bool ok = fn && call_entry(sig, inputs, outputs, repeat, flops, &rt,
+                             accel_stats, fn);
+  if (!fn)
     fprintf(stderr, "ml-run: error: the JIT could not link @%s (see the JIT "
                     "session errors above)\n", ml_buf_str(&wrapper));
   ml_buf_free(&wrapper);
   mlirExecutionEngineDestroy(engine);
-  return fn != NULL;
+  return ok;
 }

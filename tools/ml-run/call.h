@@ -14,10 +14,12 @@
  * `inputs`, filling `outputs` (both in the order of
  * ml_signature_input/output). With `repeat` > 0 calls it that many times
  * and prints the min and median time of a call, and with `flops` > 0 (the
- * op count of one call, ml_count_flops) the GFLOP/s at the min. On failure
- * prints an error and returns false. */
+ * op count of one call, ml_count_flops) the GFLOP/s at the min. A module
+ * calling the accelerator runtime loads it (accel.h); a runtime error after
+ * a call fails the run, and `accel_stats` prints the counters of the last
+ * call. On failure prints an error and returns false. */
 bool ml_run_call(MlirModule module, const MlSignature *sig, MlArray *inputs,
                  MlArray *outputs, int opt_level, int threads, long repeat,
-                 double flops);
+                 double flops, bool accel_stats);
 
 #endif

@@ -55,6 +55,10 @@ static const Flag flags[] = {
     {"threads", REQUIRED, "N",
      "run parallel loops (--parallelize) on N OpenMP threads (default: "
      "OMP_NUM_THREADS if set, else one per core)"},
+    {"accel-stats", NONE, NULL,
+     "after the run, print the accelerator runtime's cycle-model counters "
+     "(code lowered by --lower-accel-to-llvm) to stdout, one 'key: value' "
+     "line each"},
     {"version", NONE, NULL, "print the version and exit"},
     {"help", NONE, NULL, "print this help and exit"},
 };
@@ -190,6 +194,8 @@ static bool apply(MlRunOptions *o, const Flag *f, const char *value) {
     if (!parse_int("opt-level", value, 0, 3, &n))
       return false;
     o->opt_level = (int)n;
+  } else if (!strcmp(fn, "accel-stats")) {
+    o->accel_stats = true;
   } else if (!strcmp(fn, "threads")) {
     if (!parse_int("threads", value, 1, ML_RUN_MAX_THREADS, &n))
       return false;

@@ -27,6 +27,7 @@ typedef struct MlRunOptions {
   int output_args;
   int opt_level;
   int threads;           /* OpenMP threads; 0: OMP_NUM_THREADS or libomp's default */
+  bool accel_stats;      /* print the accelerator runtime's counters */
 } MlRunOptions;
 
 /* The most --threads accepts. */

@@ -295,7 +295,7 @@ int ml_run(const MlRunOptions *o) {
     goto out;
   }
   ok = ml_run_call(module, &r.sig, r.inputs, r.outputs, o->opt_level,
-                   o->threads, o->repeat, flops) &&
+                   o->threads, o->repeat, flops, o->accel_stats) &&
        emit_outputs(&r) &&
        (!o->check || ml_check_compare(&check, &r.sig, r.outputs, o->rtol, o->atol));
 out:
