@@ -148,6 +148,7 @@ static const char upstream_tail[] =
     "convert-math-to-libm,"
     "convert-vector-to-llvm{reassociate-fp-reductions=1},"
     "expand-strided-metadata,"
+    "lower-affine,"
     "finalize-memref-to-llvm,"
     "convert-arith-to-llvm,"
     "convert-index-to-llvm,"
