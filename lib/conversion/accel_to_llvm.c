@@ -38,6 +38,7 @@
 
 #include "compiler/external_pass.h"
 #include "compiler/passes.h"
+#include "ir/accel_builder.h"
 #include "ir/attrs.h"
 #include "ir/builder.h"
 #include "ir/diagnostics.h"
@@ -93,17 +94,6 @@ static MlirType rt_type(MlirContext ctx, int f) {
 }
 
 /* accel_rt's element type code (ACCEL_RT_I8 ...), or -1. */
-static int type_code(MlirType t) {
-  if (mlirTypeIsAInteger(t))
-    return mlirIntegerTypeGetWidth(t) == 8 ? 0 : mlirIntegerTypeGetWidth(t) == 32 ? 1 : -1;
-  return mlirTypeIsAF16(t) ? 2 : mlirTypeIsABF16(t) ? 3 : mlirTypeIsAF32(t) ? 4 : -1;
-}
-
-static int64_t elt_bytes(MlirType t) {
-  int code = type_code(t);
-  return code == 0 ? 1 : code == 2 || code == 3 ? 2 : 4;
-}
-
 /* ---- Pass state ---------------------------------------------------------- */
 
 typedef struct OpVec {
@@ -136,19 +126,6 @@ static bool is_accel_type(MlirType t) {
 }
 
 static MlirType i64_type(MlirContext ctx) { return mlirIntegerTypeGet(ctx, 64); }
-
-/* The #accel.target on `op` or its nearest ancestor; *owner is that op. */
-static MlirAttribute find_target(MlirOperation op, MlirOperation *owner) {
-  for (; !mlirOperationIsNull(op); op = mlirOperationGetParentOperation(op)) {
-    MlirAttribute a = mlirOperationGetDiscardableAttributeByName(
-        op, mlirStringRefCreateFromCString("accel.target"));
-    if (!mlirAttributeIsNull(a) && mloptAttributeIsAAccelTarget(a)) {
-      *owner = op;
-      return a;
-    }
-  }
-  return mlirAttributeGetNull();
-}
 
 static MlirOperation enclosing_func(MlirOperation op) {
   for (MlirOperation p = mlirOperationGetParentOperation(op);
@@ -229,7 +206,7 @@ static void check_buffer(Lowering *L, MlirOperation op, MlirType buf) {
                 "2-D buffers only (rows x cols; a 1-D buffer is 1 x n)",
          ml_op_name(op, name, sizeof name), (long)mloptAccelBufTypeGetRank(buf),
          text);
-  } else if (type_code(mloptAccelBufTypeGetElementType(buf)) < 0) {
+  } else if (ml_accel_type_code(mloptAccelBufTypeGetElementType(buf)) < 0) {
     type_text(buf, text, sizeof text);
     FAIL(L, op, "'%s': %s has an element type the accel runtime has no code "
                 "for (i8, i32, f16, bf16, f32)",
@@ -267,8 +244,8 @@ static void check_accel_op(Lowering *L, MlirOperation op) {
     return;
   }
   MlirOperation owner = {NULL}, func_owner = {NULL};
-  MlirAttribute target = find_target(mlirOperationGetParentOperation(op), &owner);
-  MlirAttribute func_target = find_target(func, &func_owner);
+  MlirAttribute target = ml_accel_find_target(mlirOperationGetParentOperation(op), &owner);
+  MlirAttribute func_target = ml_accel_find_target(func, &func_owner);
   func_name(func, fname, sizeof fname);
   if (mlirAttributeIsNull(target)) {
     FAIL(L, op, "'%s' needs an #accel.target on an enclosing op (the "
@@ -289,8 +266,8 @@ static void check_accel_op(Lowering *L, MlirOperation op) {
          name, ml_op_name(owner, owner_name, sizeof owner_name), fname);
     return;
   }
-  if (type_code(mloptAccelTargetAttrGetInType(target)) < 0 ||
-      type_code(mloptAccelTargetAttrGetAccType(target)) < 0) {
+  if (ml_accel_type_code(mloptAccelTargetAttrGetInType(target)) < 0 ||
+      ml_accel_type_code(mloptAccelTargetAttrGetAccType(target)) < 0) {
     FAIL(L, op, "'%s': the #accel.target's element types have no accel "
                 "runtime code (i8, i32, f16, bf16, f32)", name);
     return;
@@ -468,7 +445,7 @@ static MlirValue lower_dma(Lowering *L, const MlBuilder *b, MlirOperation op) {
                           ml_build_binary(b, "arith.muli",
                                           mlirOperationGetOperand(op, off_at + d),
                                           strides[d]));
-  int64_t bytes = elt_bytes(mloptAccelBufTypeGetElementType(buf_type));
+  int64_t bytes = ml_accel_code_bytes(ml_accel_type_code(mloptAccelBufTypeGetElementType(buf_type)));
   if (bytes != 1)
     lin = ml_build_binary(b, "arith.muli", lin, ml_build_index_constant(b, bytes));
   MlirValue addr = ml_build_binary(b, "arith.addi",
@@ -546,7 +523,7 @@ static MlirWalkResult find_return(MlirOperation op, void *user) {
  * at the entry of `func`, accel_rt_release before each of its returns. */
 static void bracket_function(Lowering *L, MlirOperation func) {
   MlirOperation owner;
-  MlirAttribute target = find_target(func, &owner);
+  MlirAttribute target = ml_accel_find_target(func, &owner);
   MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
   MlBuilder b = ml_builder_before(mlirBlockGetFirstOperation(entry));
   b.loc = mlirOperationGetLocation(func);
@@ -556,8 +533,8 @@ static void bracket_function(Lowering *L, MlirOperation func) {
       i64_const(&b, mloptAccelTargetAttrGetSpadBytes(target)),
       i64_const(&b, mloptAccelTargetAttrGetAccBytes(target)),
       i64_const(&b, mloptAccelTargetAttrGetDmaBytes(target)),
-      i32_const(&b, type_code(mloptAccelTargetAttrGetInType(target))),
-      i32_const(&b, type_code(mloptAccelTargetAttrGetAccType(target)))};
+      i32_const(&b, ml_accel_type_code(mloptAccelTargetAttrGetInType(target))),
+      i32_const(&b, ml_accel_type_code(mloptAccelTargetAttrGetAccType(target)))};
   call(L, &b, RT_CONFIGURE, 7, cfg);
   MlirValue mark = call(L, &b, RT_MARK, 0, NULL);
   Returns r = {func, {NULL, 0, 0}};

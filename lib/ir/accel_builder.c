@@ -7,6 +7,8 @@
 
 #include "ir/strbuf.h"
 #include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+#include "mlopt-c/Accel.h"
 
 MlirType ml_accel_buf_type(MlirContext ctx, bool acc, int64_t rows, int64_t cols,
                            MlirType elt) {
@@ -20,6 +22,29 @@ MlirType ml_accel_buf_type(MlirContext ctx, bool acc, int64_t rows, int64_t cols
   if (mlirTypeIsNull(t))
     abort(); /* callers pass verified shapes and types */
   return t;
+}
+
+MlirAttribute ml_accel_find_target(MlirOperation op, MlirOperation *owner) {
+  for (; !mlirOperationIsNull(op); op = mlirOperationGetParentOperation(op)) {
+    MlirAttribute a = mlirOperationGetDiscardableAttributeByName(
+        op, mlirStringRefCreateFromCString("accel.target"));
+    if (!mlirAttributeIsNull(a) && mloptAttributeIsAAccelTarget(a)) {
+      if (owner)
+        *owner = op;
+      return a;
+    }
+  }
+  return mlirAttributeGetNull();
+}
+
+int ml_accel_type_code(MlirType t) {
+  if (mlirTypeIsAInteger(t))
+    return mlirIntegerTypeGetWidth(t) == 8 ? 0 : mlirIntegerTypeGetWidth(t) == 32 ? 1 : -1;
+  return mlirTypeIsAF16(t) ? 2 : mlirTypeIsABF16(t) ? 3 : mlirTypeIsAF32(t) ? 4 : -1;
+}
+
+int64_t ml_accel_code_bytes(int code) {
+  return code == 0 ? 1 : code == 2 || code == 3 ? 2 : 4;
 }
 
 MlirType ml_accel_token_type(MlirContext ctx) {

@@ -1,5 +1,6 @@
-/* accel_builder.h: one helper per accel op (lib/dialects/Accel), and the
- * dialect's types, for the lowerings that produce the accelerator level. */
+/* accel_builder.h: one helper per accel op (lib/dialects/Accel), the
+ * dialect's types, and the target in scope, for the lowerings to and from
+ * the accelerator level. */
 #ifndef MLOPT_IR_ACCEL_BUILDER_H
 #define MLOPT_IR_ACCEL_BUILDER_H
 
@@ -11,6 +12,16 @@
 MlirType ml_accel_buf_type(MlirContext ctx, bool acc, int64_t rows, int64_t cols,
                            MlirType elt);
 MlirType ml_accel_token_type(MlirContext ctx);
+
+/* The #accel.target on `op` or its nearest ancestor (null if none);
+ * *owner, when given, is the op carrying it. */
+MlirAttribute ml_accel_find_target(MlirOperation op, MlirOperation *owner);
+
+/* An element type's code in the runtime ABI's numbering (i8 0, i32 1,
+ * f16 2, bf16 3, f32 4; runtime/accel/accel_rt.h), -1 for other types,
+ * and the size in bytes of a code's elements. */
+int ml_accel_type_code(MlirType t);
+int64_t ml_accel_code_bytes(int code);
 
 /* Optional operand lists: n values (n may be 0). */
 typedef struct MlValues {

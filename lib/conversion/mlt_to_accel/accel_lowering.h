@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "ir/accel_builder.h"
 #include "ir/builder.h"
 #include "ir/strbuf.h"
 
@@ -46,9 +47,9 @@ bool ml_accel_target_read(MlirAttribute attr, MlAccelTarget *t);
 /* The target on `op` or its nearest enclosing op that has one. */
 bool ml_accel_target_of(MlirOperation op, MlAccelTarget *t);
 
-/* The MLIR element type of a code, its size in bytes, and its name. */
+/* The MLIR element type of a code and its name (sizes:
+ * ml_accel_code_bytes in ir/accel_builder.h). */
 MlirType ml_accel_elt_type(MlirContext ctx, int code);
-int64_t ml_accel_elt_bytes(int code);
 const char *ml_accel_elt_name(int code);
 
 /* Emits "'mlt.OP' cannot run on the accelerator: <why>" at `op`. */

@@ -150,7 +150,7 @@ static void prefetch(const MlBuilder *b, const Plan *p, const Operand *A,
 /* Picks tile sizes within the target's memories; false (with `why`
  * filled) when even the smallest tiles do not fit. */
 static bool plan_tiles(Plan *p, const MlAccelTarget *t, char *why, size_t n) {
-  int64_t in = ml_accel_elt_bytes(t->in_type), acc = ml_accel_elt_bytes(t->acc_type);
+  int64_t in = ml_accel_code_bytes(t->in_type), acc = ml_accel_code_bytes(t->acc_type);
   p->mt = p->m < t->pe_rows ? p->m : t->pe_rows;
   p->nt = p->n < t->pe_cols ? p->n : t->pe_cols;
   int64_t per_k = p->buffers * (p->mt + p->nt) * in; /* spad bytes per unit of kt */
@@ -311,7 +311,7 @@ MlirLogicalResult ml_accel_emit_matmul(MlirOperation op, const MlBuilder *b,
   MlirValue done[2] = {mlirOperationGetResult(loop.op, 3), mlirOperationGetResult(loop.op, 4)};
   ml_build_accel_wait(b, (MlValues){p.buffers == 2 ? 2 : 1, done});
 
-  int64_t in_b = ml_accel_elt_bytes(t->in_type);
+  int64_t in_b = ml_accel_code_bytes(t->in_type);
   ml_remark(op,
             "on the accelerator: %s%" PRId64 "x%" PRId64 " * %" PRId64 "x%" PRId64
             " in %" PRId64 " steps of %" PRId64 "x%" PRId64 " * %" PRId64 "x%" PRId64

@@ -1,7 +1,6 @@
 /* target: the #accel.target a lowering works for — parsed from the
- * --lower-to-accel option text, printed into the attribute, and read back
- * from the attribute's printed form (the dialect has no C getters; the
- * printed form is fixed by AccelOps.cpp). */
+ * --lower-to-accel option text, printed into the attribute (the dialect
+ * has no C constructor for it), and read back through mlopt-c/Accel.h. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,15 +9,15 @@
 #include "conversion/mlt_to_accel/accel_lowering.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
+#include "ir/accel_builder.h"
+#include "mlopt-c/Accel.h"
 
 static const char *const elt_names[] = {"i8", "i32", "f16", "bf16", "f32"};
-static const int64_t elt_bytes[] = {1, 4, 2, 2, 4};
 
 MlirType ml_accel_elt_type(MlirContext ctx, int code) {
   return mlirTypeParseGet(ctx, mlirStringRefCreateFromCString(elt_names[code]));
 }
 
-int64_t ml_accel_elt_bytes(int code) { return elt_bytes[code]; }
 const char *ml_accel_elt_name(int code) { return elt_names[code]; }
 
 static int elt_code(const char *s, size_t n) {
@@ -39,30 +38,20 @@ MlirAttribute ml_accel_target_attr(MlirContext ctx, const MlAccelTarget *t) {
 }
 
 bool ml_accel_target_read(MlirAttribute attr, MlAccelTarget *t) {
-  if (mlirAttributeIsNull(attr))
+  if (mlirAttributeIsNull(attr) || !mloptAttributeIsAAccelTarget(attr))
     return false;
-  MlBuf s = {0};
-  mlirAttributePrint(attr, ml_buf_callback, &s);
-  char in[8] = "", acc[8] = "";
-  int n = sscanf(ml_buf_str(&s),
-                 "#accel.target<pe = %" SCNd64 "x%" SCNd64 ", spad = %" SCNd64
-                 ", acc = %" SCNd64 ", dma = %" SCNd64 ", in = %7[a-z0-9], acc_t = "
-                 "%7[a-z0-9]>",
-                 &t->pe_rows, &t->pe_cols, &t->spad_bytes, &t->acc_bytes,
-                 &t->dma_bytes, in, acc);
-  ml_buf_free(&s);
-  t->in_type = elt_code(in, strlen(in));
-  t->acc_type = elt_code(acc, strlen(acc));
-  return n == 7 && t->in_type >= 0 && t->acc_type >= 0;
+  t->pe_rows = mloptAccelTargetAttrGetPeRows(attr);
+  t->pe_cols = mloptAccelTargetAttrGetPeCols(attr);
+  t->spad_bytes = mloptAccelTargetAttrGetSpadBytes(attr);
+  t->acc_bytes = mloptAccelTargetAttrGetAccBytes(attr);
+  t->dma_bytes = mloptAccelTargetAttrGetDmaBytes(attr);
+  t->in_type = ml_accel_type_code(mloptAccelTargetAttrGetInType(attr));
+  t->acc_type = ml_accel_type_code(mloptAccelTargetAttrGetAccType(attr));
+  return t->in_type >= 0 && t->acc_type >= 0;
 }
 
 bool ml_accel_target_of(MlirOperation op, MlAccelTarget *t) {
-  for (; !mlirOperationIsNull(op); op = mlirOperationGetParentOperation(op))
-    if (ml_accel_target_read(mlirOperationGetDiscardableAttributeByName(
-                                 op, mlirStringRefCreateFromCString("accel.target")),
-                             t))
-      return true;
-  return false;
+  return ml_accel_target_read(ml_accel_find_target(op, NULL), t);
 }
 
 /* A size in bytes: digits, optionally KiB or MiB; > 0. */
