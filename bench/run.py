@@ -42,6 +42,7 @@ from string import Template
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "peers"))
+from accel import accel_table  # noqa: E402
 from inputs import bench_random, checksum, input_shapes  # noqa: E402
 
 # --------------------------------------------------------------------------
@@ -694,6 +695,9 @@ def main():
     fusion = (fusion_table(bench, threads_list)
               if "mlopt" in impls and (not args.only or "fusion" in args.only) else [])
 
+    accel = (accel_table(args.build_dir, log)
+             if "mlopt" in impls and (not args.only or "accel" in args.only) else [])
+
     trap = None
     ref = next((w for w in wls if w.key == "sgemm_1024x1024x1024"), None)
     if ref and "openblas" in impls:
@@ -765,6 +769,7 @@ def main():
     md.append("")
     md += tables(bench, wls, threads_list, peaks)
     md += fusion
+    md += accel
     md += ["## Raw timings", ""] + raw_table(bench, wls, threads_list) + [""]
 
     out = Path(args.output)

@@ -314,9 +314,10 @@ MlirLogicalResult ml_accel_emit_matmul(MlirOperation op, const MlBuilder *b,
   int64_t in_b = ml_accel_code_bytes(t->in_type);
   ml_remark(op,
             "on the accelerator: %s%" PRId64 "x%" PRId64 " * %" PRId64 "x%" PRId64
-            " in %" PRId64 " steps of %" PRId64 "x%" PRId64 " * %" PRId64 "x%" PRId64
+            " in %" PRId64 " step%s of %" PRId64 "x%" PRId64 " * %" PRId64 "x%" PRId64
             " tiles, %s (%" PRId64 " of %" PRId64 " scratchpad bytes)",
-            p.batches > 1 ? "batched " : "", p.m, p.k, p.k, p.n, p.steps, p.mt, p.kt,
+            p.batches > 1 ? "batched " : "", p.m, p.k, p.k, p.n, p.steps,
+            p.steps == 1 ? "" : "s", p.mt, p.kt,
             p.kt, p.nt, p.buffers == 2 ? "double-buffered" : "single-buffered",
             p.buffers * (p.mt * p.kt + p.kt * p.nt) * in_b, t->spad_bytes);
   return mlirLogicalResultSuccess();
