@@ -3,7 +3,9 @@
 // step 0's loads before the loop, step s+1's loads issued after the matmul
 // of step s-1 (the last reader of their slot), the first matmul of a tile
 // overwriting its accumulator after that accumulator's last dma_out, and
-// every dma_out chained after the previous one.
+// every dma_out chained after the previous one. K is one tile, so the A
+// tile is loaded only when a row of output tiles starts (its slot follows
+// the row) and reused by the row's other steps.
 // RUN: ml-opt --lower-to-accel --remarks --canonicalize --cse %s 2>&1 | FileCheck %s
 
 module attributes {accel.target = #accel.target<pe = 16x16, spad = 262144, acc = 65536, dma = 64, in = i8, acc_t = i32>} {
@@ -19,12 +21,16 @@ module attributes {accel.target = #accel.target<pe = 16x16, spad = 262144, acc =
 // CHECK: %[[TB:.*]] = accel.dma_in %[[B]][%c0, %c0] [%c20, %c16] to %[[B0]]
 // CHECK: %[[LOOP:.*]]:5 = scf.for %[[S:.*]] = %c0 to %c6 step %c1 iter_args(%[[LA:.*]] = %[[TA]], %[[LB:.*]] = %[[TB]], %[[MM:.*]] = %[[TA]], %[[O0:.*]] = %[[TA]], %[[O1:.*]] = %[[TA]])
 // CHECK: %[[ODD:.*]] = arith.cmpi eq
-// CHECK: %[[ACUR:.*]] = arith.select %[[ODD]], %[[A1]], %[[A0]]
 // CHECK: %[[BCUR:.*]] = arith.select %[[ODD]], %[[B1]], %[[B0]]
-// CHECK: %[[ANXT:.*]] = arith.select %[[ODD]], %[[A0]], %[[A1]]
 // CHECK: %[[BNXT:.*]] = arith.select %[[ODD]], %[[B0]], %[[B1]]
+// CHECK: %[[ACUR:.*]] = arith.select %{{.*}}, %[[A1]], %[[A0]]
+// CHECK: %[[ANXT:.*]] = arith.select %{{.*}}, %[[A1]], %[[A0]]
 // CHECK: %[[PF:.*]]:2 = scf.if
+// CHECK: %[[NEWROW:.*]] = arith.cmpi eq
+// CHECK: scf.if %[[NEWROW]] -> (!accel.token)
 // CHECK: accel.dma_in %[[A]][{{.*}}] [{{.*}}] to %[[ANXT]] after(%[[MM]])
+// CHECK: } else {
+// CHECK-NEXT: scf.yield %[[LA]]
 // CHECK: accel.dma_in %[[B]][{{.*}}] [{{.*}}] to %[[BNXT]] after(%[[MM]])
 // CHECK: } else {
 // CHECK: scf.yield %[[LA]], %[[LB]]
