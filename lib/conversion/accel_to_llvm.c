@@ -42,6 +42,7 @@
 #include "ir/attrs.h"
 #include "ir/builder.h"
 #include "ir/diagnostics.h"
+#include "ir/oplist.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 #include "mlir-c/Dialect/Arith.h"
@@ -96,27 +97,13 @@ static MlirType rt_type(MlirContext ctx, int f) {
 /* accel_rt's element type code (ACCEL_RT_I8 ...), or -1. */
 /* ---- Pass state ---------------------------------------------------------- */
 
-typedef struct OpVec {
-  MlirOperation *ops;
-  size_t n, cap;
-} OpVec;
-
-static void push(OpVec *v, MlirOperation op) {
-  if (v->n == v->cap) {
-    v->cap = v->cap ? 2 * v->cap : 16;
-    v->ops = realloc(v->ops, v->cap * sizeof *v->ops);
-    if (!v->ops)
-      abort();
-  }
-  v->ops[v->n++] = op;
-}
 
 typedef struct Lowering {
   MlirContext ctx;
   MlirOperation module;   /* where the runtime is declared */
-  OpVec accel;    /* accel ops, in walk order */
-  OpVec retyped;  /* other ops with accel results or block arguments */
-  OpVec funcs;    /* func.func ops holding accel ops */
+  MlOpList accel;    /* accel ops, in walk order */
+  MlOpList retyped;  /* other ops with accel results or block arguments */
+  MlOpList funcs;    /* func.func ops holding accel ops */
   unsigned used;  /* bit f: rt_funcs[f] is called */
   bool failed;
 } Lowering;
@@ -276,7 +263,7 @@ static void check_accel_op(Lowering *L, MlirOperation op) {
   for (size_t i = 0; !known && i < L->funcs.n; i++)
     known = mlirOperationEqual(L->funcs.ops[i], func);
   if (!known)
-    push(&L->funcs, func);
+    ml_oplist_push(&L->funcs, func);
 
   if (ml_op_named(op, "accel.alloc")) {
     check_buffer(L, op, mlirValueGetType(mlirOperationGetResult(op, 0)));
@@ -328,7 +315,7 @@ static MlirWalkResult check_op(MlirOperation op, void *user) {
   Lowering *L = user;
   MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
   if (name.length > 6 && !memcmp(name.data, "accel.", 6)) {
-    push(&L->accel, op);
+    ml_oplist_push(&L->accel, op);
     check_accel_op(L, op);
     return MlirWalkResultAdvance;
   }
@@ -347,7 +334,7 @@ static MlirWalkResult check_op(MlirOperation op, void *user) {
          ml_op_name(op, opname, sizeof opname), defines ? "defines" : "uses",
          text);
   } else if (defines) {
-    push(&L->retyped, op);
+    ml_oplist_push(&L->retyped, op);
   }
   return MlirWalkResultAdvance;
 }
@@ -508,14 +495,14 @@ static MlirValue lower_op(Lowering *L, MlirOperation op) {
 
 typedef struct Returns {
   MlirOperation func;
-  OpVec ops;
+  MlOpList ops;
 } Returns;
 
 static MlirWalkResult find_return(MlirOperation op, void *user) {
   Returns *r = user;
   if (ml_op_named(op, "func.return") &&
       mlirOperationEqual(mlirOperationGetParentOperation(op), r->func))
-    push(&r->ops, op);
+    ml_oplist_push(&r->ops, op);
   return MlirWalkResultAdvance;
 }
 
@@ -543,7 +530,7 @@ static void bracket_function(Lowering *L, MlirOperation func) {
     MlBuilder at = ml_builder_before(r.ops.ops[i]);
     call(L, &at, RT_RELEASE, 1, &mark);
   }
-  free(r.ops.ops);
+  ml_oplist_free(&r.ops);
 }
 
 /* Declares the runtime functions called and not yet declared, at the top
@@ -587,9 +574,9 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
       bracket_function(&L, L.funcs.ops[i]);
     declare_runtime(&L);
   }
-  free(L.accel.ops);
-  free(L.retyped.ops);
-  free(L.funcs.ops);
+  ml_oplist_free(&L.accel);
+  ml_oplist_free(&L.retyped);
+  ml_oplist_free(&L.funcs);
   return L.failed ? mlirLogicalResultFailure() : mlirLogicalResultSuccess();
 }
 

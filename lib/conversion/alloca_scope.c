@@ -17,24 +17,12 @@
 #include "conversion/alloca_scope.h"
 #include "ir/attrs.h"
 #include "ir/builder.h"
+#include "ir/oplist.h"
 #include "mlir-c/Dialect/LLVM.h"
 
-typedef struct Scopes {
-  MlirOperation *ops;
-  size_t n, cap;
-} Scopes;
-
 static MlirWalkResult collect(MlirOperation op, void *user) {
-  Scopes *s = user;
-  if (!ml_op_named(op, "memref.alloca_scope"))
-    return MlirWalkResultAdvance;
-  if (s->n == s->cap) {
-    s->cap = s->cap ? 2 * s->cap : 16;
-    s->ops = realloc(s->ops, s->cap * sizeof *s->ops);
-    if (!s->ops)
-      abort();
-  }
-  s->ops[s->n++] = op;
+  if (ml_op_named(op, "memref.alloca_scope"))
+    ml_oplist_push(user, op);
   return MlirWalkResultAdvance;
 }
 
@@ -69,13 +57,13 @@ static void inline_scope(MlirOperation scope) {
 
 static MlirLogicalResult run(MlirOperation module, void *options) {
   (void)options;
-  Scopes scopes = {NULL, 0, 0};
+  MlOpList scopes = {0};
   mlirOperationWalk(module, collect, &scopes, MlirWalkPostOrder);
   /* Post-order: inner scopes first, so each allocation is bracketed by
    * its own scope's save and restore. */
   for (size_t i = 0; i < scopes.n; i++)
     inline_scope(scopes.ops[i]);
-  free(scopes.ops);
+  ml_oplist_free(&scopes);
   return mlirLogicalResultSuccess();
 }
 

@@ -13,6 +13,7 @@
 #include "compiler/external_pass.h"
 #include "ir/builder.h"
 #include "ir/attrs.h"
+#include "ir/oplist.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/Diagnostics.h"
 #include "mlir-c/Dialect/Arith.h"
@@ -21,8 +22,7 @@
 
 /* Collected ops, in walk order. */
 typedef struct OpList {
-  MlirOperation *ops;
-  size_t n, cap;
+  MlOpList loops;        /* loop.for ops */
   MlirOperation refused; /* first mlt/accel op seen, if any */
 } OpList;
 
@@ -39,13 +39,7 @@ static MlirWalkResult collect(MlirOperation op, void *user) {
     list->refused = op;
   if (!ml_op_named(op, "loop.for"))
     return MlirWalkResultAdvance;
-  if (list->n == list->cap) {
-    list->cap = list->cap ? 2 * list->cap : 16;
-    list->ops = realloc(list->ops, list->cap * sizeof *list->ops);
-    if (!list->ops)
-      abort();
-  }
-  list->ops[list->n++] = op;
+  ml_oplist_push(&list->loops, op);
   return MlirWalkResultAdvance;
 }
 
@@ -113,7 +107,7 @@ static void convert(MlirOperation loop) {
 
 static MlirLogicalResult run(MlirOperation module, void *options) {
   (void)options;
-  OpList list = {NULL, 0, 0, {NULL}};
+  OpList list = {{0}, {NULL}};
   mlirOperationWalk(module, collect, &list, MlirWalkPreOrder);
   MlirLogicalResult result = mlirLogicalResultSuccess();
   if (!mlirOperationIsNull(list.refused)) {
@@ -130,10 +124,10 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
   } else {
     /* Outer loops first: converting one moves its body, inner loops and
      * all, and keeps every collected handle valid. */
-    for (size_t i = 0; i < list.n; i++)
-      convert(list.ops[i]);
+    for (size_t i = 0; i < list.loops.n; i++)
+      convert(list.loops.ops[i]);
   }
-  free(list.ops);
+  ml_oplist_free(&list.loops);
   return result;
 }
 

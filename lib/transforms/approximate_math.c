@@ -25,6 +25,7 @@
 #include "ir/attrs.h"
 #include "ir/builder.h"
 #include "ir/diagnostics.h"
+#include "ir/oplist.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 #include "mlir-c/Dialect/Arith.h"
@@ -194,26 +195,13 @@ static bool is_f32(MlirType t) {
   return mlirTypeIsAF32(t);
 }
 
-typedef struct Found {
-  MlirOperation *ops;
-  size_t n, cap;
-} Found;
-
 static const char *const kOps[] = {"math.exp", "math.log", "math.tanh", "math.erf",
                                    "math.erfc"};
 
 static MlirWalkResult collect(MlirOperation op, void *user) {
-  Found *f = user;
   for (size_t k = 0; k < sizeof kOps / sizeof *kOps; k++)
-    if (ml_op_named(op, kOps[k]) && is_f32(mlirValueGetType(mlirOperationGetResult(op, 0)))) {
-      if (f->n == f->cap) {
-        f->cap = f->cap ? 2 * f->cap : 16;
-        f->ops = realloc(f->ops, f->cap * sizeof *f->ops);
-        if (!f->ops)
-          abort();
-      }
-      f->ops[f->n++] = op;
-    }
+    if (ml_op_named(op, kOps[k]) && is_f32(mlirValueGetType(mlirOperationGetResult(op, 0))))
+      ml_oplist_push(user, op);
   return MlirWalkResultAdvance;
 }
 
@@ -240,7 +228,7 @@ static void expand(MlirOperation op) {
 
 static MlirLogicalResult run(MlirOperation module, void *options) {
   (void)options;
-  Found f = {0};
+  MlOpList f = {0};
   mlirOperationWalk(module, collect, &f, MlirWalkPostOrder);
   for (size_t k = 0; k < f.n; k++) {
     char name[32];
@@ -248,7 +236,7 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
               ml_op_name(f.ops[k], name, sizeof name));
     expand(f.ops[k]);
   }
-  free(f.ops);
+  ml_oplist_free(&f);
   return mlirLogicalResultSuccess();
 }
 

@@ -6,6 +6,7 @@
 
 #include "ir/attrs.h"
 #include "ir/diagnostics.h"
+#include "ir/oplist.h"
 
 MlirBlock ml_loop_body(MlirOperation loop) {
   return mlirRegionGetFirstBlock(mlirOperationGetRegion(loop, 0));
@@ -54,27 +55,14 @@ static bool is_root(MlirOperation op) {
   return false;
 }
 
-typedef struct Roots {
-  MlirOperation *ops;
-  size_t n, cap;
-} Roots;
-
 static MlirWalkResult collect(MlirOperation op, void *user) {
-  Roots *r = user;
-  if (!is_root(op))
-    return MlirWalkResultAdvance;
-  if (r->n == r->cap) {
-    r->cap = r->cap ? 2 * r->cap : 16;
-    r->ops = realloc(r->ops, r->cap * sizeof *r->ops);
-    if (!r->ops)
-      abort();
-  }
-  r->ops[r->n++] = op;
+  if (is_root(op))
+    ml_oplist_push(user, op);
   return MlirWalkResultAdvance;
 }
 
 MlirOperation *ml_loop_roots(MlirOperation module, size_t *n) {
-  Roots r = {NULL, 0, 0};
+  MlOpList r = {0};
   mlirOperationWalk(module, collect, &r, MlirWalkPreOrder);
   *n = r.n;
   return r.ops;
