@@ -31,6 +31,7 @@
 #include <stdio.h>
 
 #include "conversion/mlt_to_accel/accel_lowering.h"
+#include "conversion/mlt_to_loop/lowering.h"
 #include "ir/accel_builder.h"
 #include "ir/diagnostics.h"
 #include "ir/memref_builder.h"
@@ -232,6 +233,19 @@ MlirLogicalResult ml_accel_emit_matmul(MlirOperation op, const MlBuilder *b,
   dims2(bm, &k2, &p.n);
   MlirType ct = mlirValueGetType(c);
   p.batches = mlirShapedTypeGetRank(ct) == 3 ? mlirShapedTypeGetDimSize(ct, 0) : 1;
+  if (p.m == 0 || p.n == 0 || p.batches == 0) {
+    ml_remark(op, "on the accelerator: nothing to compute (an empty product)");
+    return mlirLogicalResultSuccess();
+  }
+  if (p.k == 0) { /* an empty sum: zeros, written on the host */
+    int64_t shape[3];
+    intptr_t rank = ml_shape_of(c, shape);
+    MlNest nest = ml_build_parallel_nest(b, rank, shape);
+    ml_build_store(&nest.inner, ml_build_scalar_constant(&nest.inner, ml_element_type(c), 0),
+                   c, rank, nest.ivs);
+    ml_remark(op, "not on the accelerator: K is 0, the product is zeros");
+    return mlirLogicalResultSuccess();
+  }
   char why[256];
   if (!plan_tiles(&p, t, why, sizeof why)) {
     ml_accel_refuse(op, "%s", why);

@@ -36,3 +36,8 @@ func.func @conv_nhwc(%x: tensor<1x7x7x4xi8>, %w: tensor<3x3x4x17xi8>) -> tensor<
   %y = mlt.conv2d %x, %w layout = nhwc strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : tensor<1x7x7x4xi8>, tensor<3x3x4x17xi8> -> tensor<1x7x7x17xi32>
   return %y : tensor<1x7x7x17xi32>
 }
+
+func.func @mm_k0(%a: tensor<3x0xi8>, %b: tensor<0x5xi8>) -> tensor<3x5xi32> {
+  %c = mlt.matmul %a, %b : tensor<3x0xi8>, tensor<0x5xi8> -> tensor<3x5xi32>
+  return %c : tensor<3x5xi32>
+}
