@@ -36,6 +36,7 @@
 #include "ir/diagnostics.h"
 #include "ir/memref_builder.h"
 #include "ir/scf_builder.h"
+#include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
 enum { CMPI_EQ = 0, CMPI_ULT = 6 };
@@ -223,9 +224,51 @@ static void dims2(MlirValue v, int64_t *r, int64_t *c) {
   *c = mlirShapedTypeGetDimSize(t, rank - 1);
 }
 
-MlirLogicalResult ml_accel_emit_matmul(MlirOperation op, const MlBuilder *b,
+/* A new private function `<caller>_accel<k>` taking a, bm, c, placed
+ * before the caller and carrying the target; a call of it at `host`.
+ * Returns a builder inside its body (before the return) and its
+ * arguments in args[]. */
+static MlBuilder outline(MlirOperation op, const MlBuilder *host, MlirValue *args) {
+  MlirOperation caller = mlirOperationGetParentOperation(op);
+  MlirOperation module = mlirOperationGetParentOperation(caller);
+  MlirStringRef base = mlirStringAttrGetValue(
+      mlirOperationGetAttributeByName(caller, mlirStringRefCreateFromCString("sym_name")));
+  char name[256];
+  MlirSymbolTable table = mlirSymbolTableCreate(module);
+  for (int k = 0;; k++) {
+    snprintf(name, sizeof name, "%.*s_accel%d", (int)base.length, base.data, k);
+    if (mlirOperationIsNull(
+            mlirSymbolTableLookup(table, mlirStringRefCreateFromCString(name))))
+      break;
+  }
+  mlirSymbolTableDestroy(table);
+  MlirType types[3];
+  MlirLocation locs[3];
+  for (int i = 0; i < 3; i++) {
+    types[i] = mlirValueGetType(args[i]);
+    locs[i] = host->loc;
+  }
+  MlBuilder at_caller = ml_builder_before(caller);
+  at_caller.loc = host->loc;
+  MlirOperation fn = ml_build_func_decl(
+      &at_caller, name, mlirFunctionTypeGet(host->ctx, 3, types, 0, NULL));
+  mlirOperationSetDiscardableAttributeByName(
+      fn, mlirStringRefCreateFromCString("accel.target"), ml_accel_find_target(op, NULL));
+  MlirBlock body = mlirBlockCreate(3, types, locs);
+  mlirRegionAppendOwnedBlock(mlirOperationGetRegion(fn, 0), body); /* takes ownership */
+  MlBuilder end = ml_builder_at_end(body, host->loc);
+  MlirOperationState ret = ml_state(&end, "func.return");
+  MlBuilder inside = ml_builder_before(ml_build_op(&end, &ret));
+  ml_build_func_call(host, name, 3, args, 0, NULL);
+  for (int i = 0; i < 3; i++)
+    args[i] = mlirBlockGetArgument(body, i);
+  return inside;
+}
+
+MlirLogicalResult ml_accel_emit_matmul(MlirOperation op, const MlBuilder *host,
                                        MlirValue a, MlirValue bm, MlirValue c,
                                        const MlAccelTarget *t, int buffers) {
+  const MlBuilder *b = host;
   Plan p = {0};
   p.buffers = buffers;
   int64_t k2;
@@ -251,6 +294,13 @@ MlirLogicalResult ml_accel_emit_matmul(MlirOperation op, const MlBuilder *b,
     ml_accel_refuse(op, "%s", why);
     return mlirLogicalResultFailure();
   }
+  /* The tile loop is a kernel function of its own: the runtime releases
+   * its buffers when it returns, so each contraction of the caller has the
+   * whole scratchpad. */
+  MlirValue args[3] = {a, bm, c};
+  MlBuilder kernel = outline(op, host, args);
+  b = &kernel;
+  a = args[0], bm = args[1], c = args[2];
   MlirContext ctx = b->ctx;
   MlirType in = ml_accel_elt_type(ctx, t->in_type), acc = ml_accel_elt_type(ctx, t->acc_type);
   MlirType token = ml_accel_token_type(ctx);

@@ -8,12 +8,14 @@
 
 module attributes {accel.target = #accel.target<pe = 16x16, spad = 262144, acc = 65536, dma = 64, in = f16, acc_t = f32>} {
 // CHECK: remark: on the accelerator: batched 20x40 * 40x7 in 6 steps of 16x40 * 40x7 tiles
-// CHECK-LABEL: func.func @bmm
-// CHECK: %[[ACC:.*]] = memref.alloc() : memref<3x20x7xf32>
+// CHECK: func.func private @bmm_accel0(%{{.*}}: memref<3x20x40xf16>, %{{.*}}: memref<3x40x7xf16>, %{{.*}}: memref<3x20x7xf32>)
 // CHECK: scf.for
 // CHECK: memref.subview %arg0[%{{.*}}, 0, 0] [1, 20, 40] [1, 1, 1] : memref<3x20x40xf16> to memref<20x40xf16, strided<[40, 1], offset: ?>>
 // CHECK: accel.dma_out %{{.*}} to %{{.*}} : !accel.buf<acc, 16x7xf32> -> memref<20x7xf32, strided<[7, 1], offset: ?>>
 // CHECK: accel.wait
+// CHECK-LABEL: func.func @bmm
+// CHECK: %[[ACC:.*]] = memref.alloc() : memref<3x20x7xf32>
+// CHECK: call @bmm_accel0(%arg0, %arg1, %[[ACC]])
 // CHECK: arith.truncf %{{.*}} : f32 to f16
 // CHECK: memref.dealloc %[[ACC]]
   func.func @bmm(%a: tensor<3x20x40xf16>, %b: tensor<3x40x7xf16>) -> tensor<3x20x7xf16> {
@@ -23,8 +25,11 @@ module attributes {accel.target = #accel.target<pe = 16x16, spad = 262144, acc =
 
 // FUSED: remark: moved out of its fused group: it runs on the accelerator, the rest of the group on the host
 // FUSED: remark: on the accelerator: 7x33 * 33x20
-// FUSED-LABEL: func.func @mlp
+// FUSED: func.func private @mlp_accel0
 // FUSED: accel.wait
+// FUSED-LABEL: func.func @mlp
+// FUSED-NOT: accel.
+// FUSED: call @mlp_accel0
 // FUSED: loop.for
 // FUSED: arith.addf
 // FUSED: arith.maximumf

@@ -5,12 +5,14 @@
 // overwriting its accumulator after that accumulator's last dma_out, and
 // every dma_out chained after the previous one. K is one tile, so the A
 // tile is loaded only when a row of output tiles starts (its slot follows
-// the row) and reused by the row's other steps.
+// the row) and reused by the row's other steps. The loop is a private
+// kernel function carrying the target, which the function calls: the
+// runtime releases the kernel's buffers when it returns.
 // RUN: ml-opt --lower-to-accel --remarks --canonicalize --cse %s 2>&1 | FileCheck %s
 
 module attributes {accel.target = #accel.target<pe = 16x16, spad = 262144, acc = 65536, dma = 64, in = i8, acc_t = i32>} {
 // CHECK: remark: on the accelerator: 33x20 * 20x17 in 6 steps of 16x20 * 20x16 tiles, double-buffered (1280 of 262144 scratchpad bytes)
-// CHECK: func.func @mm(%[[A:.*]]: memref<33x20xi8>, %[[B:.*]]: memref<20x17xi8>, %[[C:.*]]: memref<33x17xi32>)
+// CHECK: func.func private @mm_accel0(%[[A:.*]]: memref<33x20xi8>, %[[B:.*]]: memref<20x17xi8>, %[[C:.*]]: memref<33x17xi32>) attributes {accel.target = #accel.target<pe = 16x16, spad = 262144, acc = 65536, dma = 64, in = i8, acc_t = i32>}
 // CHECK: %[[A0:.*]] = accel.alloc : !accel.buf<spad, 16x20xi8>
 // CHECK: %[[B0:.*]] = accel.alloc : !accel.buf<spad, 20x16xi8>
 // CHECK: %[[C0:.*]] = accel.alloc : !accel.buf<acc, 16x16xi32>
@@ -41,6 +43,10 @@ module attributes {accel.target = #accel.target<pe = 16x16, spad = 262144, acc =
 // CHECK: %[[OUT:.*]] = accel.dma_out %[[CCUR]] to %[[C]][{{.*}}] [{{.*}}] after(%[[M]], %[[LAST]])
 // CHECK: scf.yield %[[PF]]#0, %[[PF]]#1, %[[M]]
 // CHECK: accel.wait %[[LOOP]]#3, %[[LOOP]]#4
+// CHECK-NEXT: return
+// CHECK: func.func @mm(%[[X:.*]]: memref<33x20xi8>, %[[W:.*]]: memref<20x17xi8>, %[[Y:.*]]: memref<33x17xi32>)
+// CHECK-NEXT: call @mm_accel0(%[[X]], %[[W]], %[[Y]])
+// CHECK-NEXT: return
   func.func @mm(%a: tensor<33x20xi8>, %b: tensor<20x17xi8>) -> tensor<33x17xi32> {
     %c = mlt.matmul %a, %b : tensor<33x20xi8>, tensor<20x17xi8> -> tensor<33x17xi32>
     return %c : tensor<33x17xi32>

@@ -41,3 +41,13 @@ func.func @mm_k0(%a: tensor<3x0xi8>, %b: tensor<0x5xi8>) -> tensor<3x5xi32> {
   %c = mlt.matmul %a, %b : tensor<3x0xi8>, tensor<0x5xi8> -> tensor<3x5xi32>
   return %c : tensor<3x5xi32>
 }
+
+// Two products that each fill the scratchpad (K = 4096 double-buffered is
+// 256 KiB): each runs in its own kernel function, whose buffers the
+// runtime releases on return, so the second one fits too.
+func.func @two_full(%a: tensor<16x4096xi8>, %b: tensor<4096x16xi8>, %c: tensor<16x4096xi8>) -> tensor<16x16xi32> {
+  %p = mlt.matmul %a, %b : tensor<16x4096xi8>, tensor<4096x16xi8> -> tensor<16x16xi32>
+  %q = mlt.matmul %c, %b : tensor<16x4096xi8>, tensor<4096x16xi8> -> tensor<16x16xi32>
+  %r = mlt.add %p, %q : tensor<16x16xi32>, tensor<16x16xi32> -> tensor<16x16xi32>
+  return %r : tensor<16x16xi32>
+}
