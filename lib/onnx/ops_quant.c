@@ -21,14 +21,21 @@ enum {
   DT_INT32 = ONNX__TENSOR_PROTO__DATA_TYPE__INT32,
 };
 
+/* Input `index`, `what`, as a known per-tensor scalar. */
+static MlirLogicalResult known_scalar(MlImporter *im, int index, const char *what,
+                                      const MlOnnxTensor **t) {
+  ML_ONNX_TRY(ml_onnx_known_input(im, index, t));
+  if ((*t)->count != 1)
+    return ml_onnx_error(im, "unsupported per-axis quantization: %s has %lld "
+                             "elements (only a per-tensor scalar)",
+                         what, (long long)(*t)->count);
+  return mlirLogicalResultSuccess();
+}
+
 /* The scale (input 1): a known f32 scalar, finite and > 0. */
 static MlirLogicalResult scale_of(MlImporter *im, const char *what, float *scale) {
   const MlOnnxTensor *t;
-  ML_ONNX_TRY(ml_onnx_known_input(im, 1, &t));
-  if (t->count != 1)
-    return ml_onnx_error(im, "unsupported per-axis quantization: %s has %lld "
-                             "elements (only a per-tensor scalar)",
-                         what, (long long)t->count);
+  ML_ONNX_TRY(known_scalar(im, 1, what, &t));
   if (t->dtype != DT_FLOAT)
     return ml_onnx_error(im, "unsupported element type %s for %s (float only)",
                          ml_onnx_dtype_name(t->dtype), what);
@@ -53,11 +60,7 @@ static MlirLogicalResult zero_point_of(MlImporter *im, const char *what,
                          what);
   }
   const MlOnnxTensor *t;
-  ML_ONNX_TRY(ml_onnx_known_input(im, 2, &t));
-  if (t->count != 1)
-    return ml_onnx_error(im, "unsupported per-axis quantization: %s has %lld "
-                             "elements (only a per-tensor scalar)",
-                         what, (long long)t->count);
+  ML_ONNX_TRY(known_scalar(im, 2, what, &t));
   if (t->dtype != dtype)
     return ml_onnx_error(im, "unsupported element type %s for %s (%s only)",
                          ml_onnx_dtype_name(t->dtype), what,

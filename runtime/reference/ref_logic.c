@@ -19,6 +19,16 @@ static void offsets(const MlRefTensor *out, int n,
 }
 
 /* One float comparison; NaN makes all but NE false. */
+/* Whether `in` broadcast to `out`'s shape; fills each one's strides. */
+static bool broadcast(const MlRefTensor *const *in, int n, const MlRefTensor *out,
+                      int64_t strides[][ML_REF_MAX_RANK]) {
+  if (!ml_ref_broadcasts_to(in, n, out))
+    return false;
+  for (int k = 0; k < n; k++)
+    ml_ref_broadcast_strides(in[k], out->rank, strides[k]);
+  return true;
+}
+
 static bool cmp_f(MlRefCmpKind kind, double x, double y) {
   switch (kind) {
   case ML_REF_CMP_EQ: return x == y;
@@ -53,11 +63,9 @@ int ml_ref_cmp(MlRefCmpKind kind, const MlRefTensor *a, const MlRefTensor *b,
   if (a->dtype != b->dtype || a->dtype == ML_REF_I1 || out->dtype != ML_REF_I1)
     return ML_REF_ERR_DTYPE;
   const MlRefTensor *in[2] = {a, b};
-  if (!ml_ref_broadcasts_to(in, 2, out))
-    return ML_REF_ERR_SHAPE;
   int64_t strides[2][ML_REF_MAX_RANK], at[2];
-  for (int k = 0; k < 2; k++)
-    ml_ref_broadcast_strides(in[k], out->rank, strides[k]);
+  if (!broadcast(in, 2, out, strides))
+    return ML_REF_ERR_SHAPE;
   bool fp = ml_ref_dtype_is_float(a->dtype);
   uint8_t *o = out->data;
   int64_t n = ml_ref_numel(out);
@@ -78,11 +86,9 @@ int ml_ref_select(const MlRefTensor *cond, const MlRefTensor *x,
   if (cond->dtype != ML_REF_I1 || x->dtype != y->dtype || out->dtype != x->dtype)
     return ML_REF_ERR_DTYPE;
   const MlRefTensor *in[3] = {cond, x, y};
-  if (!ml_ref_broadcasts_to(in, 3, out))
-    return ML_REF_ERR_SHAPE;
   int64_t strides[3][ML_REF_MAX_RANK], at[3];
-  for (int k = 0; k < 3; k++)
-    ml_ref_broadcast_strides(in[k], out->rank, strides[k]);
+  if (!broadcast(in, 3, out, strides))
+    return ML_REF_ERR_SHAPE;
   size_t size = (size_t)ml_ref_dtype_size(out->dtype);
   int64_t n = ml_ref_numel(out);
   for (int64_t i = 0; i < n; i++) {
@@ -104,11 +110,9 @@ int ml_ref_logic(MlRefLogicKind kind, const MlRefTensor *a,
   if (a->dtype != ML_REF_I1 || b->dtype != ML_REF_I1 || out->dtype != ML_REF_I1)
     return ML_REF_ERR_DTYPE;
   const MlRefTensor *in[2] = {a, b};
-  if (!ml_ref_broadcasts_to(in, 2, out))
-    return ML_REF_ERR_SHAPE;
   int64_t strides[2][ML_REF_MAX_RANK], at[2];
-  for (int k = 0; k < 2; k++)
-    ml_ref_broadcast_strides(in[k], out->rank, strides[k]);
+  if (!broadcast(in, 2, out, strides))
+    return ML_REF_ERR_SHAPE;
   uint8_t *o = out->data;
   int64_t n = ml_ref_numel(out);
   for (int64_t i = 0; i < n; i++) {

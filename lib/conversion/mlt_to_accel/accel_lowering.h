@@ -67,9 +67,5 @@ MlirLogicalResult ml_accel_emit_matmul(MlirOperation op, const MlBuilder *b,
 /* mlt.matmul / batch_matmul / conv2d `op` into `dest` on the accelerator. */
 MlirLogicalResult ml_accel_lower_contraction(MlirOperation op, MlirValue dest,
                                              const MlAccelTarget *t, int buffers);
-/* conv2d (groups 1) as im2col on the host + a batched accelerator matmul
- * into `dest` (of the accumulator type). */
-MlirLogicalResult ml_accel_lower_conv2d(MlirOperation op, MlirValue dest,
-                                        const MlAccelTarget *t, int buffers);
 
 #endif

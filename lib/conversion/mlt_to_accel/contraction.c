@@ -33,8 +33,7 @@ void ml_accel_refuse(MlirOperation op, const char *fmt, ...) {
            why);
 }
 
-static MlirType memref_like(MlirValue v, MlirType elt, intptr_t rank, const int64_t *shape) {
-  (void)v;
+static MlirType memref_type(MlirType elt, intptr_t rank, const int64_t *shape) {
   return mlirMemRefTypeContiguousGet(elt, rank, shape, mlirAttributeGetNull());
 }
 
@@ -44,7 +43,7 @@ static MlirValue acc_dest(const MlBuilder *b, MlirValue dest, MlirType acc) {
     return dest;
   int64_t shape[8];
   intptr_t rank = ml_shape_of(dest, shape);
-  return ml_build_alloc(b, memref_like(dest, acc, rank, shape));
+  return ml_build_alloc(b, memref_type(acc, rank, shape));
 }
 
 /* Rounds the accumulator buffer `src` into `dest` on the host and frees it
@@ -100,7 +99,7 @@ static MlirValue im2col(const MlBuilder *b, MlirOperation op, MlirValue x, bool 
   int64_t ckk = c * kh * kw, pix = oh * ow;
   int64_t col_shape[3] = {n, nchw ? ckk : pix, nchw ? pix : ckk};
   MlirType elt = ml_element_type(x);
-  MlirValue col = ml_build_alloc(b, memref_like(x, elt, 3, col_shape));
+  MlirValue col = ml_build_alloc(b, memref_type(elt, 3, col_shape));
   /* Nest dims: NCHW (n, c, kh, kw, oh, ow), NHWC (n, oh, ow, kh, kw, c),
    * each order walking col contiguously. */
   int64_t dims[6] = {n, c, kh, kw, oh, ow};
@@ -133,8 +132,10 @@ static MlirValue im2col(const MlBuilder *b, MlirOperation op, MlirValue x, bool 
   return col;
 }
 
-MlirLogicalResult ml_accel_lower_conv2d(MlirOperation op, MlirValue dest,
-                                        const MlAccelTarget *t, int buffers) {
+/* conv2d (one group) as im2col on the host + a batched accelerator matmul
+ * into `dest`. */
+static MlirLogicalResult lower_conv2d(MlirOperation op, MlirValue dest,
+                                      const MlAccelTarget *t, int buffers) {
   MlBuilder b = ml_builder_before(op);
   MlirValue x = mlirOperationGetOperand(op, 0), w = mlirOperationGetOperand(op, 1);
   if (!check_types(op, x, dest, t))
@@ -173,7 +174,7 @@ MlirLogicalResult ml_accel_lower_conv2d(MlirOperation op, MlirValue dest,
 MlirLogicalResult ml_accel_lower_contraction(MlirOperation op, MlirValue dest,
                                              const MlAccelTarget *t, int buffers) {
   if (ml_op_is(op, "conv2d"))
-    return ml_accel_lower_conv2d(op, dest, t, buffers);
+    return lower_conv2d(op, dest, t, buffers);
   MlBuilder b = ml_builder_before(op);
   MlirValue a = mlirOperationGetOperand(op, 0), bm = mlirOperationGetOperand(op, 1);
   if (!check_types(op, a, dest, t))

@@ -115,17 +115,13 @@ static void hoist_contractions(MlirOperation func) {
   }
 }
 
-typedef struct Run {
-  const MlAccelOptions *options;
-} Run;
-
 static bool takes(MlirOperation op, void *user) {
   (void)user;
   return is_contraction(op);
 }
 
 static MlirLogicalResult lower(MlirOperation op, MlirValue dest, void *user) {
-  const Run *run = user;
+  const MlAccelOptions *options = user;
   MlAccelTarget t;
   if (!ml_accel_target_of(op, &t)) {
     ml_error(op, "--lower-to-accel needs an #accel.target: give one as "
@@ -133,7 +129,7 @@ static MlirLogicalResult lower(MlirOperation op, MlirValue dest, void *user) {
                  "or as the module's accel.target attribute");
     return mlirLogicalResultFailure();
   }
-  return ml_accel_lower_contraction(op, dest, &t, run->options->buffers);
+  return ml_accel_lower_contraction(op, dest, &t, options->buffers);
 }
 
 static MlirLogicalResult run(MlirOperation module, void *options) {
@@ -147,8 +143,7 @@ static MlirLogicalResult run(MlirOperation module, void *options) {
        op = mlirOperationGetNextInBlock(op))
     if (ml_op_named(op, "func.func"))
       hoist_contractions(op);
-  Run r = {o};
-  MlLoweringHook hook = {takes, lower, &r};
+  MlLoweringHook hook = {takes, lower, (void *)o};
   return ml_lower_module_to_loops(module, &hook);
 }
 
